@@ -1,0 +1,35 @@
+# Quick start: `make run` (demo window) and `make test` (every check and test).
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint typecheck pytest dist clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m kiosk --windowed
+
+lint: $(STAMP)
+	$(PY) -m ruff check kiosk tests bench
+	$(PY) -m ruff format --check kiosk tests bench
+
+typecheck: $(STAMP)
+	$(PY) -m mypy kiosk/readiness kiosk/report
+
+pytest: $(STAMP)
+	$(PY) -m pytest
+
+test: lint typecheck pytest
+
+dist: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,build]'
+	$(PY) -m PyInstaller --noconfirm --clean build.spec
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
