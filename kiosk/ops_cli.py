@@ -1,0 +1,84 @@
+"""Staff command-line tasks behind ``python -m kiosk``: check the config, set the staff PIN."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from kiosk import paths
+from kiosk.config import (
+    ConfigError,
+    default_config_text,
+    load_settings,
+    settings_summary,
+    with_pin_hash,
+)
+from kiosk.staff_pin import PinError, hash_pin, validate_pin
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+def check_config(
+    config_path: Path | None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Print the effective settings and return 0, or one ``config error: ...`` line and 2."""
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
+    try:
+        settings = load_settings(config_path)
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=err)
+        return EXIT_ERROR
+    print(settings_summary(settings), file=out)
+    return EXIT_OK
+
+
+def _fail(err: TextIO, message: str) -> int:
+    print(f"set-pin: {message}; the PIN was not changed", file=err)
+    return EXIT_ERROR
+
+
+def set_pin(
+    config_path: Path | None,
+    read_pin: Callable[[str], str] = getpass.getpass,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Ask for a new staff PIN twice and store only its hash in the config file.
+
+    Without `config_path` the file is config_dir()/kiosk.toml, created (owner-only,
+    from the commented example) if it is not there yet. An existing file must be a
+    valid config; everything else in it is kept. Returns 0, or 2 with one line on `err`.
+    """
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
+    target = paths.default_config_file() if config_path is None else config_path
+    if target.exists():
+        try:
+            load_settings(target)
+        except ConfigError as exc:
+            return _fail(err, f"fix the config first: {exc}")
+    elif config_path is not None and not target.parent.is_dir():
+        return _fail(err, f"folder {target.parent} does not exist")
+    try:
+        first = read_pin("New staff PIN (4-8 digits): ").strip()
+        validate_pin(first)
+        second = read_pin("Type the same PIN again: ").strip()
+    except PinError as exc:
+        return _fail(err, str(exc))
+    except (EOFError, KeyboardInterrupt):
+        return _fail(err, "cancelled")
+    if first != second:
+        return _fail(err, "the two PINs differ")
+    try:
+        with_pin_hash(target, hash_pin(first), initial_text=default_config_text())
+    except ConfigError as exc:
+        return _fail(err, str(exc))
+    except OSError as exc:
+        return _fail(err, f"cannot write {target} ({exc.strerror or exc})")
+    print(f"staff PIN saved (as a salted hash) in {target}", file=out)
+    return EXIT_OK
