@@ -1,10 +1,11 @@
 """The shared readiness module: pure Python screening logic, no Qt, no reportlab.
 
-    from kiosk.readiness import assess, AnswersError
-    assessment = assess({"baby_birth_date": "2026-08-01", ...})
-    assessment.to_dict()   # the JSON of clinical-spec section 6
+``assess(answers)`` returns an Assessment whose ``to_dict()`` is the JSON of
+clinical-spec section 6; bad input raises AnswersError (a ValueError) naming the key.
+``RULES`` is the one rule table; ``python -m kiosk.readiness --rules`` prints it.
 """
 
+from kiosk.readiness.assess import assess, status_for
 from kiosk.readiness.model import SOURCES, AnswersError, Assessment, Flag, Severity, Status
 from kiosk.readiness.questionnaire import (
     Question,
@@ -13,8 +14,13 @@ from kiosk.readiness.questionnaire import (
     QuestionText,
     load_questionnaire,
 )
+from kiosk.readiness.rules import RULES, RULES_BY_ID, RULES_VERSION, Rule
+from kiosk.readiness.validate import ValidAnswers, default_questionnaire, validate_answers
 
 __all__ = [
+    "RULES",
+    "RULES_BY_ID",
+    "RULES_VERSION",
     "SOURCES",
     "AnswersError",
     "Assessment",
@@ -23,7 +29,13 @@ __all__ = [
     "QuestionText",
     "Questionnaire",
     "QuestionnaireError",
+    "Rule",
     "Severity",
     "Status",
+    "ValidAnswers",
+    "assess",
+    "default_questionnaire",
     "load_questionnaire",
+    "status_for",
+    "validate_answers",
 ]
