@@ -160,7 +160,7 @@ def _pin_hash(value: Any) -> str:
     return text
 
 
-_PHONE_RE = re.compile(r"\+?[0-9][0-9 ().-]{5,24}")
+_PHONE_RE = re.compile(r"\+?[0-9(][0-9 ().-]{5,24}")
 
 
 def _phone(value: Any) -> str:

@@ -61,7 +61,12 @@ class SafeFormatter(logging.Formatter):
         return "exception: " + "; caused by ".join(parts) if parts else "exception: unknown"
 
     def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
+        # Another handler may have cached a full traceback (with the message) on the record.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            text = super().format(record)
+        finally:
+            record.exc_text = cached
         return text.replace("\r", "\\r").replace("\n", "\\n")
 
 

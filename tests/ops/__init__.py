@@ -1,0 +1,1 @@
+"""Tests of the operations layer: paths, config, staff PIN, logging, staff CLI tasks."""
