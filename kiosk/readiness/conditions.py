@@ -131,7 +131,7 @@ class AllOf:
         return all(member(answers) for member in self.members)
 
     def describe(self) -> str:
-        return " and ".join(_grouped(member) for member in self.members)
+        return " and ".join(_grouped(member, " or ") for member in self.members)
 
     def parts(self) -> tuple[Condition, ...]:
         return self.members
@@ -147,15 +147,16 @@ class AnyOf:
         return any(member(answers) for member in self.members)
 
     def describe(self) -> str:
-        return ", or ".join(_grouped(member) for member in self.members)
+        return ", or ".join(_grouped(member, " and ") for member in self.members)
 
     def parts(self) -> tuple[Condition, ...]:
         return self.members
 
 
-def _grouped(condition: Condition) -> str:
+def _grouped(condition: Condition, joiner: str) -> str:
+    """The description, in parentheses when it could be misread inside a `joiner` list."""
     text = condition.describe()
-    return f"({text})" if condition.parts() else text
+    return f"({text})" if condition.parts() or joiner in text else text
 
 
 def walk(condition: Condition) -> Iterator[Condition]:

@@ -182,7 +182,7 @@ _RED_FLAGS: tuple[Rule, ...] = (
     Rule(
         id="RF-SELF-HARM",
         severity=RED_FLAG,
-        title="Thoughts of hurting yourself or your baby",
+        title="Thoughts of harming self or baby",
         patient_text=(
             "Thank you for telling us. You are not alone, and help is here. Please tell the "
             "front desk now. You can also call or text 988 at any time, day or night, to reach "
@@ -663,7 +663,7 @@ _CAUTIONS: tuple[Rule, ...] = (
     Rule(
         id="CA-SCAR",
         severity=CAUTION,
-        title="C-section scar bothers you",
+        title="C-section scar trouble",
         patient_text=(
             "Your C-section scar bothers you. Your PT can look at it and help it feel better. "
             "Tell your PT if it feels worse when you are active."
