@@ -50,7 +50,8 @@ def test_defaults_match_the_clinic(tmp_path: Path) -> None:
     assert (s.staff_pin_hash, s.source, s.has_staff_pin) == ("", None, False)
 
 
-def test_no_file_anywhere_gives_defaults() -> None:
+def test_no_file_anywhere_gives_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     assert not paths.default_config_file().exists()
     assert load_settings() == Settings()
 

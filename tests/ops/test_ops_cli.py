@@ -45,7 +45,10 @@ def test_check_config_prints_the_summary(tmp_path: Path) -> None:
     assert err.getvalue() == ""
 
 
-def test_check_config_without_a_file_shows_the_defaults() -> None:
+def test_check_config_without_a_file_shows_the_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     out, err = io.StringIO(), io.StringIO()
     assert check_config(None, out=out, err=err) == 0
     assert "built-in defaults" in out.getvalue()
@@ -73,22 +76,24 @@ def test_check_config_defaults_to_the_real_streams(capsys: pytest.CaptureFixture
     assert "clinic_name:" in capsys.readouterr().out
 
 
-def test_set_pin_creates_the_default_config_owner_only() -> None:
+def test_set_pin_creates_the_default_config_owner_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     target = paths.default_config_file()
+    assert target == tmp_path / "postpartum-run-kiosk" / "kiosk.toml"
     assert not target.exists()
-    try:
-        code, out, err, prompts = run_set_pin(None, "2580", "2580")
-        assert (code, err) == (0, "")
-        assert str(target) in out and "2580" not in out
-        assert len(prompts) == 2
-        text = target.read_text(encoding="utf-8")
-        assert "2580" not in text.replace(load_settings(target).staff_pin_hash, "")
-        assert verify_pin("2580", load_settings(target).staff_pin_hash)
-        assert "# postpartum-run-kiosk" in text  # made from the commented example
-        if os.name == "posix":
-            assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    finally:
-        target.unlink(missing_ok=True)
+    code, out, err, prompts = run_set_pin(None, "2580", "2580")
+    assert (code, err) == (0, "")
+    assert str(target) in out and "2580" not in out
+    assert len(prompts) == 2
+    text = target.read_text(encoding="utf-8")
+    assert "2580" not in text.replace(load_settings(target).staff_pin_hash, "")
+    assert verify_pin("2580", load_settings(target).staff_pin_hash)
+    assert load_settings() == load_settings(target)  # found there without --config
+    assert "# postpartum-run-kiosk" in text  # made from the commented example
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
 def test_set_pin_keeps_the_rest_of_an_existing_file(tmp_path: Path) -> None:
