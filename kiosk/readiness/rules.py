@@ -185,7 +185,7 @@ _RED_FLAGS: tuple[Rule, ...] = (
         title="Thoughts of harming self or baby",
         patient_text=(
             "Thank you for telling us. You are not alone, and help is here. Please tell the "
-            "front desk now. You can also call or text 988 at any time, day or night, to reach "
+            "front desk now. You can also call or text 988 at any time, day or night. It is "
             "the 988 Suicide & Crisis Lifeline."
         ),
         clinician_text=(
@@ -196,7 +196,7 @@ _RED_FLAGS: tuple[Rule, ...] = (
         ),
         sources=("POSTBIRTH",),
         predicate=WarningSign("self_harm"),
-        title_es="Pensamientos de hacerse daño o hacerle daño a su bebé",
+        title_es="Pensamientos de hacerse daño o de dañar al bebé",
         patient_text_es=(
             "Gracias por decírnoslo. No está sola y aquí hay ayuda. Por favor, avise ahora a "
             "la recepción. También puede llamar o mandar un mensaje de texto al 988, a "
@@ -676,7 +676,7 @@ _CAUTIONS: tuple[Rule, ...] = (
         ),
         sources=("DAVENPORT2025",),
         predicate=_is("caesarean_scar_problem", "yes"),
-        title_es="Le molesta la cicatriz de la cesárea",
+        title_es="Molestias en la cicatriz de la cesárea",
         patient_text_es=(
             "Le molesta la cicatriz de la cesárea. Su fisioterapeuta la puede revisar y "
             "ayudarle a sentirse mejor. Dígale si le molesta más cuando se mueve."
