@@ -67,6 +67,7 @@ class Settings:
 
     @property
     def has_staff_pin(self) -> bool:
+        """Whether a staff PIN is configured (the hash itself is never shown)."""
         return bool(self.staff_pin_hash)
 
 
@@ -156,7 +157,7 @@ def _pin_hash(value: Any) -> str:
     allowed = '"" (no PIN) or a hash written by --set-pin'
     text = _text(value, allowed, empty_ok=True, max_len=300)
     if text and not staff_pin.is_well_formed(text):
-        raise _Bad(f"is not a valid PIN hash; allowed: {allowed}")
+        raise _Bad(f"the value is not a valid PIN hash; allowed: {allowed}")
     return text
 
 
