@@ -20,7 +20,7 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check kiosk tests bench
 
 typecheck: $(STAMP)
-	$(PY) -m mypy kiosk/readiness kiosk/report
+	$(PY) -m mypy kiosk/readiness kiosk/report kiosk/config.py kiosk/staff_pin.py kiosk/paths.py kiosk/ops_cli.py kiosk/logs.py kiosk/output.py
 
 pytest: $(STAMP)
 	$(PY) -m pytest
