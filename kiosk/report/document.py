@@ -1,0 +1,231 @@
+"""Lay out the PT summary on US Letter pages and return the PDF bytes."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer
+
+from kiosk.readiness.model import Assessment, Status
+from kiosk.readiness.questionnaire import Questionnaire, load_questionnaire
+from kiosk.report.checklist import checklist_table, plan_and_notes
+from kiosk.report.context import ReportContext
+from kiosk.report.fonts import BOLD, REGULAR, register_fonts
+from kiosk.report.marks import StatusBox, status_word
+from kiosk.report.sections import (
+    NO_NAME,
+    answers_table,
+    flags_table,
+    header,
+    patient_block,
+    section,
+    sources_paragraph,
+    urgent_banner,
+)
+from kiosk.report.styles import (
+    FOOTER_Y,
+    FRAME_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    Look,
+)
+from kiosk.report.text import plain
+
+DISCLAIMER = "Screening aid for clinician review, not a diagnosis"
+MAX_PAGES = 2
+# Densities tried in turn until the summary fits on MAX_PAGES pages (a safety net: the
+# longest answer set the rules allow fits at 1.0).
+_DENSITIES = (1.0, 0.92, 0.85, 0.78)
+# Sizes tried in turn for the flags until every flag fits on page one.
+_FLAG_FITS = (1.1, 1.0, 0.95, 0.9, 0.86, 0.82, 0.78)
+
+PageDecorator = Callable[[Canvas, int, int], None]
+
+
+@cache
+def _questionnaire() -> Questionnaire:
+    return load_questionnaire()
+
+
+def _page_one(
+    answers: Mapping[str, Any],
+    assessment: Assessment,
+    context: ReportContext,
+    questionnaire: Questionnaire,
+    look: Look,
+    fit: float,
+) -> list[Flowable]:
+    """What the PT reads first: who, when, the status and every flag (flags shrink by `fit`)."""
+    story: list[Flowable] = []
+    if assessment.status is Status.URGENT:
+        story += [urgent_banner(look), Spacer(1, look.mm(2))]
+    story += [header(context, look), Spacer(1, look.mm(1.5))]
+    story += patient_block(answers, assessment, context, questionnaire, look)
+    story += [Spacer(1, look.mm(1.5)), StatusBox(assessment.status, look)]
+    story += [
+        section(f"Flags ({len(assessment.flags)}), most serious first", look),
+        flags_table(assessment, Look(look.scale * fit)),
+    ]
+    return story
+
+
+def _height(story: list[Flowable]) -> float:
+    total = 0.0
+    for flowable in story:
+        total += flowable.wrap(FRAME_WIDTH, PAGE_HEIGHT)[1]
+        total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def _story(
+    answers: Mapping[str, Any],
+    assessment: Assessment,
+    context: ReportContext,
+    questionnaire: Questionnaire,
+    look: Look,
+) -> list[Flowable]:
+    """Page one, with flags as large as still fit on it; then answers, checklist, sources."""
+    room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 2 * mm
+    story: list[Flowable] = []
+    for fit in _FLAG_FITS:
+        story = _page_one(answers, assessment, context, questionnaire, look, fit)
+        if _height(story) <= room:
+            break
+    story += [section("Answers", look)]
+    story += answers_table(answers, questionnaire, assessment, context.report_language, look)
+    story += [
+        KeepTogether(
+            [
+                section("In-clinic checklist", look),
+                checklist_table(look),
+                Spacer(1, look.mm(2.5)),
+                plan_and_notes(look),
+            ]
+        )
+    ]
+    story += [section("Sources", look), sources_paragraph(look)]
+    return story
+
+
+def _decorator(
+    answers: Mapping[str, Any],
+    assessment: Assessment,
+    rules_version: str,
+    app_version: str,
+    context: ReportContext,
+) -> PageDecorator:
+    name = answers.get("patient_name")
+    who = plain(name.strip()) if isinstance(name, str) and name.strip() else NO_NAME
+    when = context.screened_at.strftime("%Y-%m-%d %H:%M")
+    status = status_word(assessment.status)
+    versions = f"App {app_version} · Rules {rules_version}"
+
+    def decorate(canvas: Canvas, page: int, pages: int) -> None:
+        canvas.saveState()
+        canvas.setFillColor(MUTED)
+        canvas.setFont(BOLD, 7.2)
+        canvas.drawString(MARGIN_X, FOOTER_Y, DISCLAIMER)
+        canvas.setFont(REGULAR, 7)
+        canvas.drawRightString(
+            PAGE_WIDTH - MARGIN_X, FOOTER_Y, f"{versions} · Page {page} of {pages}"
+        )
+        if page > 1:  # pages can part: every later page says whose it is
+            top = PAGE_HEIGHT - 7 * mm
+            canvas.setFillColor(MUTED)
+            canvas.setFont(BOLD, 7.5)
+            right = f"{when} · {status}"
+            canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, right)
+            room = PAGE_WIDTH - 2 * MARGIN_X - stringWidth(right, BOLD, 7.5) - 6 * mm
+            label = who
+            while label and stringWidth(label, BOLD, 7.5) > room:
+                label = label[:-2] + "…"
+            canvas.drawString(MARGIN_X, top, label)
+        canvas.restoreState()
+
+    return decorate
+
+
+def _canvas_class(decorate: PageDecorator, page_count: list[int]) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, to print "page n of N" on each."""
+
+    class _Canvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            page_count.append(total)
+            for number, state in enumerate(self._held, start=1):
+                self.__dict__.update(state)
+                decorate(self, number, total)
+                super().showPage()
+            super().save()
+
+    return _Canvas
+
+
+def _build(
+    answers: Mapping[str, Any],
+    assessment: Assessment,
+    context: ReportContext,
+    questionnaire: Questionnaire,
+    look: Look,
+) -> tuple[bytes, int]:
+    rules_version = context.rules_version or questionnaire.rules_version
+    decorate = _decorator(answers, assessment, rules_version, context.app_version, context)
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title="Return-to-running screening: PT summary",
+        author=plain(context.clinic_name),
+        creator=f"kiosk {context.app_version}",
+    )
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        FRAME_WIDTH,
+        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="summary", frames=[frame])])
+    pages: list[int] = []
+    doc.build(
+        _story(answers, assessment, context, questionnaire, look),
+        canvasmaker=_canvas_class(decorate, pages),
+    )
+    return buffer.getvalue(), pages[-1]
+
+
+def render(answers: Mapping[str, Any], assessment: Assessment, context: ReportContext) -> bytes:
+    """The PT summary as PDF bytes: US Letter, at most two pages for any answer set."""
+    register_fonts()
+    questionnaire = _questionnaire()
+    pdf = b""
+    for scale in _DENSITIES:
+        pdf, pages = _build(answers, assessment, context, questionnaire, Look(scale))
+        if pages <= MAX_PAGES:
+            break
+    return pdf
