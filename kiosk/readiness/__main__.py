@@ -106,7 +106,13 @@ def _table(rules: Sequence[Rule], verbose: bool) -> str:
         line(header),
         line(["-" * w for w in widths] + ["-" * len(header[-1])]),
     ]
-    wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="      ")
+    wrap = textwrap.TextWrapper(
+        width=100,
+        initial_indent="    ",
+        subsequent_indent="      ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
     for rule, row in zip(rules, rows, strict=True):
         out.append(line(row))
         if verbose:

@@ -53,14 +53,16 @@ def birth_date(weeks: int, days: int = 0, assessed_on: date = ASSESSED_ON) -> st
     return (assessed_on - timedelta(weeks=weeks, days=days)).isoformat()
 
 
-def valid_answers(*, weeks: int | None = None, **overrides: Any) -> dict[str, Any]:
+def valid_answers(**overrides: Any) -> dict[str, Any]:
     """A valid answer set (no flags, 30 weeks postpartum) with `overrides` applied.
 
     Answers to questions that the overrides hide are dropped (e.g. perineal_tear after
     delivery="planned_caesarean", everything after warning_signs=["fever"]) unless given
-    explicitly; pass ABSENT to leave a key out; `weeks` sets baby_birth_date.
+    explicitly; pass ABSENT to leave a key out; `weeks=N` sets baby_birth_date N whole
+    weeks before assessed_on.
     Explicit overrides are kept as given, so a test can build a deliberately bad set.
     """
+    weeks: int | None = overrides.pop("weeks", None)
     merged: dict[str, Any] = {**_BASE, **overrides}
     if weeks is not None:
         assessed = merged.get("assessed_on", ASSESSED_ON.isoformat())
