@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
@@ -11,7 +11,7 @@ class AnswersError(ValueError):
     """The answers are not valid; the message names the key and what is allowed."""
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """Flag severities, most severe first (clinical-spec section 5)."""
 
     RED_FLAG = "red_flag"
@@ -24,7 +24,7 @@ class Severity(str, Enum):
         return list(Severity).index(self)
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Readiness statuses (clinical-spec section 6)."""
 
     URGENT = "urgent"
@@ -98,9 +98,7 @@ SOURCES: dict[str, str] = {
     ),
     "ICS": "International Continence Society terminology (stress and urgency incontinence).",
     "POPQ": "Bump RC et al. 1996. Pelvic organ prolapse quantification (POP-Q) staging.",
-    "RCOG-OASI": (
-        "RCOG Green-top Guideline 29: third- and fourth-degree perineal tears (OASI)."
-    ),
+    "RCOG-OASI": ("RCOG Green-top Guideline 29: third- and fourth-degree perineal tears (OASI)."),
     "PHQ2": (
         "Kroenke K, Spitzer RL, Williams JB. The Patient Health Questionnaire-2. "
         "Med Care 2003;41:1284-92."

@@ -150,9 +150,13 @@ def _parse_texts(
     if set(raw_options) != wanted:
         missing = sorted(wanted - set(raw_options))
         stray = sorted(set(raw_options) - wanted)
-        raise _fail(source, qid, f"option texts differ from the options: missing {missing}, stray {stray}")
+        raise _fail(
+            source, qid, f"option texts differ from the options: missing {missing}, stray {stray}"
+        )
     if not set(raw_help) <= wanted:
-        raise _fail(source, qid, f"option_help for unknown options {sorted(set(raw_help) - wanted)}")
+        raise _fail(
+            source, qid, f"option_help for unknown options {sorted(set(raw_help) - wanted)}"
+        )
     unknown = set(raw) - {"label", "prompt", "help", "options", "option_help"}
     if unknown:
         raise _fail(source, qid, f"unknown keys {sorted(unknown)}")
@@ -171,8 +175,10 @@ def load_questionnaire(directory: Path | None = None) -> Questionnaire:
     source = str(base / "questionnaire.toml")
     data = _read_toml(base / "questionnaire.toml")
     languages = data.get("languages")
-    if not isinstance(languages, list) or not languages or not all(
-        isinstance(lang, str) and _ID.match(lang) for lang in languages
+    if (
+        not isinstance(languages, list)
+        or not languages
+        or not all(isinstance(lang, str) and _ID.match(lang) for lang in languages)
     ):
         raise _fail(source, "languages", "must be a non-empty list of language codes")
     rules_version = data.get("rules_version")
@@ -231,6 +237,8 @@ def load_questionnaire(directory: Path | None = None) -> Questionnaire:
     for lang, table in i18n.items():
         stray = set(table.get("questions", {})) - known
         if stray:
-            raise _fail(str(base / "i18n" / f"{lang}.toml"), "questions", f"unknown {sorted(stray)}")
+            raise _fail(
+                str(base / "i18n" / f"{lang}.toml"), "questions", f"unknown {sorted(stray)}"
+            )
     names = {lang: str(i18n[lang].get("language_name", lang)) for lang in languages}
     return Questionnaire(tuple(questions), tuple(languages), rules_version, names)
