@@ -172,3 +172,28 @@ def test_rule_conditions_name_real_questions_and_values(rule: Rule) -> None:
             assert set(condition.values) <= set(form.question(condition.question).options)
         if isinstance(condition, WarningSign):
             assert condition.sign in form.question("warning_signs").options
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "words"),
+    [
+        ("CI-EARLY", "weeks_postpartum < 3"),
+        ("CA-BEFORE-12-WEEKS", "3 <= weeks_postpartum < 12"),
+        ("CI-BLEEDING", "bleeding = yes and weeks_postpartum >= 8"),
+        ("CI-STRESS-LEAK", "leak_effort is sometimes or often"),
+        (
+            "CA-DIASTASIS-CHECK",
+            "diastasis_measured = size_unknown, or (diastasis_measured = none and "
+            "(abdominal_doming is yes or unsure))",
+        ),
+        ("NOTE-MOOD", "mood_interest + mood_down >= 3 (both answered)"),
+        (
+            "NOTE-MOOD-SKIPPED",
+            "no warning sign and (mood_interest or mood_down is null or absent)",
+        ),
+        ("RF-WOUND", "warning_signs includes wound"),
+    ],
+)
+def test_conditions_describe_themselves_as_in_the_spec(rule_id: str, words: str) -> None:
+    rule = next(rule for rule in RULES if rule.id == rule_id)
+    assert rule.predicate.describe() == words
