@@ -1,0 +1,125 @@
+"""One patient's visit to the kiosk: her answers and the path through the questions, no Qt."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from kiosk.readiness.questionnaire import Question, Questionnaire
+
+WELCOME = "welcome"
+PRIVACY = "privacy"
+NAME = "name"  # the page id of the patient_name question
+REVIEW = "review"
+RESULT = "result"
+URGENT = "urgent"
+
+
+class Session:
+    """Answers in the readiness module's own form, plus the patient's display choices.
+
+    A reset is a new `Session`: nothing of the previous patient is carried over.
+    """
+
+    def __init__(self, questionnaire: Questionnaire, today: date, language: str) -> None:
+        self.questionnaire = questionnaire
+        self.today = today
+        self.language = language
+        self.large_text = False
+        self.reviewing = False  # came to a question through "Change" on the review screen
+        self.review_page = 0  # which page of the review list she was looking at
+        self.answers: dict[str, Any] = {}
+        self.drafts: dict[str, Any] = {}  # a page's unconfirmed input (typed name, ticked signs)
+        self.assessment: Any = None
+        self.delivery: Any = None
+        self.delivered = False  # the summary was handed over (printed or not)
+
+    # -- answers ------------------------------------------------------------------------
+
+    def answered(self, question_id: str) -> bool:
+        return question_id in self.answers
+
+    def value(self, question_id: str) -> Any:
+        return self.answers.get(question_id)
+
+    def answer(self, question_id: str, value: Any) -> None:
+        """Record an answer and drop every answer that no longer applies (e.g. a changed birth)."""
+        self.questionnaire.question(question_id)  # KeyError for an unknown id
+        self.answers[question_id] = value
+        changed = True
+        while changed:
+            changed = False
+            for question in self.questionnaire.questions:
+                if question.id in self.answers and not question.applies(self.answers):
+                    del self.answers[question.id]
+                    changed = True
+
+    def visible(self) -> tuple[Question, ...]:
+        """The questions asked, given the answers so far, in order."""
+        return self.questionnaire.visible(self.answers)
+
+    def urgent_signs(self) -> list[str]:
+        """The warning signs selected (those of every multi question with a none option)."""
+        signs: list[str] = []
+        for question in self.questionnaire.questions:
+            value = self.answers.get(question.id)
+            if question.kind == "multi" and isinstance(value, list):
+                signs.extend(value)
+        return signs
+
+    def for_assessment(self) -> dict[str, Any]:
+        """The answer mapping of clinical-spec section 3, ready for `assess()`."""
+        result: dict[str, Any] = {}
+        for question in self.questionnaire.questions:
+            if question.id in self.answers and question.applies(self.answers):
+                value = self.answers[question.id]
+                result[question.id] = list(value) if isinstance(value, list) else value
+        result["assessed_on"] = self.today.isoformat()
+        return result
+
+    # -- the path -----------------------------------------------------------------------
+
+    def progress(self, question_id: str) -> tuple[int, int]:
+        """(position, total) of a question among those visible given the answers so far."""
+        ids = [q.id for q in self.visible()]
+        return (ids.index(question_id) + 1 if question_id in ids else len(ids)), len(ids)
+
+    def step_after(self, question_id: str) -> str:
+        """Where Next leads from a question: the next question, or review when done.
+
+        While reviewing, it leads to the first visible question still unanswered, else
+        back to the review screen.
+        """
+        visible = [q.id for q in self.visible()]
+        if self.reviewing:
+            missing = [qid for qid in visible if qid not in self.answers]
+            return missing[0] if missing else REVIEW
+        later = visible[visible.index(question_id) + 1 :] if question_id in visible else []
+        return later[0] if later else REVIEW
+
+    def step_before(self, step: str) -> str:
+        """Where Back leads from a page."""
+        visible = [q.id for q in self.visible()]
+        if step == REVIEW:
+            return visible[-1] if visible else PRIVACY
+        if self.reviewing and step in visible:
+            return REVIEW
+        if step in visible and visible.index(step) > 0:
+            return visible[visible.index(step) - 1]
+        return PRIVACY if step in visible else WELCOME
+
+    def first_question(self) -> str:
+        return self.visible()[0].id
+
+    def complete(self) -> bool:
+        """Every visible, required question has an answer."""
+        return all(q.id in self.answers for q in self.visible())
+
+
+def page_id(question_id: str) -> str:
+    """The page id of a question's page (the name question's page is `name`)."""
+    return NAME if question_id == "patient_name" else question_id
+
+
+def question_of(page: str) -> str:
+    return "patient_name" if page == NAME else page

@@ -1,0 +1,82 @@
+"""What sits around every page: the top bar (language, text size) and the idle warning."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.widgets import make_button, make_label
+
+EXTRA_SLOTS = 2  # room kept for the contrast and read-aloud buttons
+
+
+class TopBar(QFrame):
+    """Language and text size on the right; `add_button` puts later buttons before them."""
+
+    language_clicked = Signal()
+    text_size_clicked = Signal()
+
+    def __init__(self, metrics: Metrics) -> None:
+        super().__init__()
+        self.setProperty("role", "top_bar")
+        self._metrics = metrics
+        self._row = QHBoxLayout(self)
+        pad = metrics.px(12)
+        self._row.setContentsMargins(metrics.margin, pad, metrics.margin, pad)
+        self._row.setSpacing(metrics.gap)
+        self._row.addStretch(1)
+        self.language: QPushButton = make_button("language", "secondary", metrics)
+        self.text_size: QPushButton = make_button("text_size", "secondary", metrics)
+        for button in (self.language, self.text_size):
+            button.setMinimumWidth(metrics.px(200))
+            self._row.addWidget(button)
+        self.language.clicked.connect(self.language_clicked)
+        self.text_size.clicked.connect(self.text_size_clicked)
+
+    def add_button(self, button: QPushButton) -> None:
+        """Add one more bar button (e.g. `contrast`, `read_aloud`), left of the others."""
+        button.setMinimumSize(self._metrics.control, self._metrics.control)
+        self._row.insertWidget(1, button)
+
+    def set_texts(self, language: str, language_hint: str, text_size: str) -> None:
+        self.language.setText(language)
+        self.language.setAccessibleName(f"{language_hint}: {language}")
+        self.text_size.setText(text_size)
+
+
+class IdleOverlay(QWidget):
+    """Covers the window: "Are you still there?", a countdown, and "I'm still here"."""
+
+    still_here_pressed = Signal()
+
+    def __init__(self, metrics: Metrics, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("idle_overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.margin)
+        card = QFrame()
+        card.setProperty("role", "card")
+        card.setMaximumWidth(metrics.px(1100))
+        column = QVBoxLayout(card)
+        pad = metrics.px(48)
+        column.setContentsMargins(pad, pad, pad, pad)
+        column.setSpacing(metrics.px(28))
+        self.title = make_label("title")
+        self.body = make_label("body")
+        self.button: QPushButton = make_button("still_here", "primary", metrics)
+        self.button.setMinimumSize(metrics.px(480), metrics.px(120))
+        column.addWidget(self.title)
+        column.addWidget(self.body)
+        column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.button.clicked.connect(self.still_here_pressed)
+        self.hide()
+
+    def set_texts(self, title: str, body: str, button: str) -> None:
+        self.title.setText(title)
+        self.body.setText(body)
+        self.button.setText(button)

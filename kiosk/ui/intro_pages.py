@@ -1,0 +1,73 @@
+"""The first two screens: welcome (Start) and the short privacy note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+
+from kiosk.session import PRIVACY, WELCOME
+from kiosk.ui.base import Page, PageContext
+from kiosk.ui.widgets import NavRow, make_button, make_label
+
+
+class WelcomePage(Page):
+    """The clinic's name, a warm line and a big Start button."""
+
+    started = Signal()
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx, WELCOME)
+        m = ctx.metrics
+        self._title = make_label("title")
+        self._line = make_label("body")
+        self._time = make_label("help")
+        for label in (self._title, self._line, self._time):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.start = make_button("start", "primary", m)
+        self.start.setMinimumSize(m.px(520), m.px(128))
+        self.column.addStretch(2)
+        self.column.addWidget(self._title)
+        self.column.addSpacing(m.gap)
+        self.column.addWidget(self._line)
+        self.column.addWidget(self._time)
+        self.column.addSpacing(m.px(48))
+        self.column.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.column.addStretch(3)
+        self.start.clicked.connect(self.started)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._title.setText(self.ctx.tr("welcome_title", clinic=self.ctx.settings.clinic_name))
+        self._line.setText(self.ctx.tr("welcome_line"))
+        self._time.setText(self.ctx.tr("welcome_time"))
+        self.start.setText(self.ctx.tr("start"))
+
+
+class PrivacyPage(Page):
+    """What is asked, who sees it, how long it is kept."""
+
+    back_pressed = Signal()
+    next_pressed = Signal()
+
+    _KEYS = ("privacy_what", "privacy_who", "privacy_keep", "privacy_change")
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx, PRIVACY)
+        self._title = make_label("title")
+        self._lines = [make_label("body") for _ in self._KEYS]
+        self.column.addStretch(1)
+        self.column.addWidget(self._title)
+        self.column.addSpacing(ctx.metrics.gap)
+        for label in self._lines:
+            self.column.addWidget(label)
+        self.column.addStretch(2)
+        self.nav = NavRow(ctx.metrics)
+        self.column.addWidget(self.nav)
+        self.nav.back_pressed.connect(self.back_pressed)
+        self.nav.next_pressed.connect(self.next_pressed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._title.setText(self.ctx.tr("privacy_title"))
+        for label, key in zip(self._lines, self._KEYS, strict=True):
+            label.setText(f"•  {self.ctx.tr(key)}")
+        self.nav.set_texts(self.ctx.tr("back"), self.ctx.tr("continue"))

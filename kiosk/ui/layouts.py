@@ -1,0 +1,224 @@
+"""Layouts that fit any screen without scrolling: a grid of answers, and a list in pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.widgets import make_button, make_label
+
+
+def height_for(widget: QWidget, width: int) -> int:
+    """The height a widget needs at `width` (wrapped text included)."""
+    widget.ensurePolished()
+    wanted = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
+    if wanted < 0:
+        wanted = widget.sizeHint().height()
+    return max(wanted, widget.minimumHeight())
+
+
+class AnswerGrid(QWidget):
+    """Answer buttons in as few columns as fit the space; an optional footer button below."""
+
+    def __init__(
+        self,
+        buttons: Sequence[QWidget],
+        metrics: Metrics,
+        *,
+        footer: QWidget | None = None,
+        max_columns: int = 3,
+    ) -> None:
+        super().__init__()
+        self._buttons = list(buttons)
+        self._footer = footer
+        self._metrics = metrics
+        self._max_columns = max_columns
+        for button in [*self._buttons, *([footer] if footer else [])]:
+            button.setParent(self)
+        self.columns = 1
+
+    def _plan(self, width: int, cols: int) -> tuple[int, list[int], int]:
+        gap = self._metrics.gap
+        colw = (width - gap * (cols - 1)) // cols
+        if cols == 1:
+            colw = min(width, self._metrics.px(1280))
+        rows = [self._buttons[i : i + cols] for i in range(0, len(self._buttons), cols)]
+        heights = [max(height_for(b, colw) for b in row) for row in rows]
+        total = sum(heights) + gap * max(0, len(rows) - 1)
+        if self._footer is not None:
+            total += 2 * gap + height_for(self._footer, min(width, self._metrics.px(900)))
+        return colw, heights, total
+
+    def arrange(self) -> None:
+        width, height = self.width(), self.height()
+        if width <= 0 or not self._buttons:
+            return
+        best: tuple[int, int, list[int], int] | None = None
+        for cols in range(1, self._max_columns + 1):
+            if cols > 1 and (width - self._metrics.gap * (cols - 1)) // cols < self._metrics.px(
+                440
+            ):
+                break
+            colw, heights, total = self._plan(width, cols)
+            if best is None or total < best[3]:
+                best = (cols, colw, heights, total)
+            if total <= height:
+                best = (cols, colw, heights, total)
+                break
+        assert best is not None
+        cols, colw, heights, _total = best
+        self.columns = cols
+        gap = self._metrics.gap
+        left = (width - colw) // 2 if cols == 1 else 0
+        y = 0
+        for r, row_height in enumerate(heights):
+            for c, button in enumerate(self._buttons[r * cols : (r + 1) * cols]):
+                button.setGeometry(QRect(left + c * (colw + gap), y, colw, row_height))
+            y += row_height + gap
+        if self._footer is not None:
+            footer_w = min(width, self._metrics.px(900))
+            footer_h = height_for(self._footer, footer_w)
+            self._footer.setGeometry(QRect((width - footer_w) // 2, y + gap, footer_w, footer_h))
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._metrics.px(800), self._metrics.px(400))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._metrics.control, self._metrics.answer_height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.arrange()
+
+
+class PagedList(QWidget):
+    """Rows in columns and, when they do not all fit, in pages with More and Previous."""
+
+    def __init__(
+        self,
+        metrics: Metrics,
+        words: Callable[..., str],
+        *,
+        min_column_width: int,
+    ) -> None:
+        super().__init__()
+        self._metrics = metrics
+        self._words = words
+        self._min_column = min_column_width
+        self._items: list[QWidget] = []
+        self._pages: list[list[tuple[QWidget, QRect]]] = []
+        self.page = 0
+        self._controls = QWidget(self)
+        row = QHBoxLayout(self._controls)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(metrics.gap)
+        self.previous: QPushButton = make_button("page_previous", "secondary", metrics)
+        self.next: QPushButton = make_button("page_next", "secondary", metrics)
+        self._label: QLabel = make_label("progress", wrap=False)
+        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.previous)
+        row.addWidget(self._label, 1)
+        row.addWidget(self.next)
+        self.previous.clicked.connect(self._on_previous_clicked)
+        self.next.clicked.connect(self._on_next_clicked)
+        self.retranslate()
+
+    def set_items(self, items: Sequence[QWidget]) -> None:
+        for old in self._items:
+            old.hide()
+            old.setParent(None)
+            old.deleteLater()
+        self._items = list(items)
+        for item in self._items:
+            item.setParent(self)
+        self.arrange()
+
+    @property
+    def page_count(self) -> int:
+        return max(1, len(self._pages))
+
+    def page_of(self, item: QWidget) -> int:
+        for number, page in enumerate(self._pages):
+            if any(widget is item for widget, _ in page):
+                return number
+        return 0
+
+    def show_page(self, number: int) -> None:
+        self.page = max(0, min(number, self.page_count - 1))
+        self._show()
+
+    def retranslate(self) -> None:
+        self.previous.setText(f"‹  {self._words('page_previous')}")
+        self.next.setText(f"{self._words('page_next')}  ›")
+        self._label.setText(self._words("page_of", n=self.page + 1, total=self.page_count))
+
+    def _pack(self, cols: int, colw: int, height: int) -> list[list[tuple[QWidget, QRect]]]:
+        gap = self._metrics.gap
+        pages: list[list[tuple[QWidget, QRect]]] = [[]]
+        col, y = 0, 0
+        for item in self._items:
+            h = height_for(item, colw)
+            if y > 0 and y + h > height:
+                col, y = col + 1, 0
+                if col == cols:
+                    pages.append([])
+                    col = 0
+            pages[-1].append((item, QRect(col * (colw + gap), y, colw, h)))
+            y += h + gap
+        return pages
+
+    def arrange(self) -> None:
+        width, height = self.width(), self.height()
+        if width <= 0:
+            return
+        gap = self._metrics.gap
+        cols = max(1, min(2, (width + gap) // (self._min_column + gap)))
+        colw = (width - gap * (cols - 1)) // cols
+        pages = self._pack(cols, colw, height)
+        if len(pages) > 1:
+            controls_h = self._controls.sizeHint().height()
+            pages = self._pack(cols, colw, height - controls_h - gap)
+            self._controls.setGeometry(0, height - controls_h, width, controls_h)
+        self._pages = pages
+        self.page = min(self.page, self.page_count - 1)
+        self._show()
+
+    def _show(self) -> None:
+        shown = {id(widget) for widget, _ in self._pages[self.page]} if self._pages else set()
+        for item in self._items:
+            item.setVisible(id(item) in shown)
+        if self._pages:
+            for widget, rect in self._pages[self.page]:
+                widget.setGeometry(rect)
+        self._controls.setVisible(len(self._pages) > 1)
+        self.previous.setEnabled(self.page > 0)
+        self.next.setEnabled(self.page < self.page_count - 1)
+        self.retranslate()
+
+    def _on_previous_clicked(self) -> None:
+        self.show_page(self.page - 1)
+
+    def _on_next_clicked(self) -> None:
+        self.show_page(self.page + 1)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._min_column, self._metrics.px(400))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._metrics.control, self._metrics.control * 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.arrange()

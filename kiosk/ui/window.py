@@ -1,0 +1,393 @@
+"""The kiosk window: builds each page from the session, moves between them, wipes on reset."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from kiosk.logs import log_event
+from kiosk.readiness.questionnaire import Questionnaire
+from kiosk.session import (
+    PRIVACY,
+    RESULT,
+    REVIEW,
+    URGENT,
+    WELCOME,
+    Session,
+    page_id,
+    question_of,
+)
+from kiosk.ui.base import Page, PageContext
+from kiosk.ui.chrome import IdleOverlay, TopBar
+from kiosk.ui.entry_pages import DatePage, NamePage
+from kiosk.ui.idle import IdleWatch
+from kiosk.ui.intro_pages import PrivacyPage, WelcomePage
+from kiosk.ui.metrics import Metrics, stylesheet_template
+from kiosk.ui.question_pages import ChoicePage, MultiPage, QuestionPage
+from kiosk.ui.result_pages import ResultPage, UrgentPage
+from kiosk.ui.review_page import ReviewPage
+from kiosk.ui.texts import UiTexts
+from kiosk.ui.widgets import scrub
+
+_log = logging.getLogger(__name__)
+AssessFn = Callable[..., Any]
+DeliverFn = Callable[..., Any]
+_PAGES: dict[str, type[QuestionPage]] = {
+    "name": NamePage,
+    "date": DatePage,
+    "choice": ChoicePage,
+    "scale": ChoicePage,
+    "multi": MultiPage,
+}
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Every wait of the kiosk in milliseconds (tests pass short ones)."""
+
+    idle_ms: int
+    countdown_ms: int
+    result_ms: int
+    advance_ms: int = 450  # how long a tapped answer shows as chosen before the next question
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Timing:
+        return cls(
+            idle_ms=int(settings.idle_timeout_s) * 1000,
+            countdown_ms=max(20, int(settings.idle_countdown_s)) * 1000,
+            result_ms=int(settings.result_timeout_s) * 1000,
+        )
+
+
+class KioskWindow(QWidget):
+    """The whole patient-facing kiosk in one window.
+
+    Injected: the questionnaire, the clinic's settings, `assess(answers, today=...)`,
+    `deliver(answers, assessment, *, settings, patient_language)`, and `clock()` (today).
+    """
+
+    session_reset = Signal()
+    page_changed = Signal(str)
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        settings: Any,
+        *,
+        assess: AssessFn,
+        deliver: DeliverFn,
+        clock: Callable[[], date],
+        timing: Timing | None = None,
+        texts: UiTexts | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("kiosk_window")
+        self.questionnaire = questionnaire
+        self.settings = settings
+        self._assess, self._deliver, self._clock = assess, deliver, clock
+        self.timing = timing if timing is not None else Timing.from_settings(settings)
+        wanted = tuple(getattr(settings, "languages", ()) or ())
+        self.languages = tuple(x for x in questionnaire.languages if x in wanted) or tuple(
+            questionnaire.languages
+        )
+        default = getattr(settings, "default_language", self.languages[0])
+        self.default_language = default if default in self.languages else self.languages[0]
+        self.texts = texts if texts is not None else UiTexts.load(questionnaire.languages)
+        self._template = stylesheet_template()
+        self.session = self._new_session()
+        self.metrics = Metrics.for_size(self.width(), self.height())
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self.top_bar: TopBar | None = None
+        self.overlay: IdleOverlay | None = None
+        self._page: Page | None = None
+        self.idle = IdleWatch(self)
+        self.idle.warned.connect(self._on_idle_warned)
+        self.idle.ticked.connect(self._on_idle_ticked)
+        self.idle.expired.connect(self._on_idle_expired)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self._advance = QTimer(self)
+        self._advance.setSingleShot(True)
+        self._advance.timeout.connect(self._on_advance_timeout)
+        self._apply_metrics()
+        self.go_to(WELCOME)
+
+    # -- state --------------------------------------------------------------------------
+
+    def _new_session(self) -> Session:
+        return Session(self.questionnaire, self._clock(), self.default_language)
+
+    def _ctx(self) -> PageContext:
+        return PageContext(self.session, self.texts, self.metrics, self.settings)
+
+    def current_page(self) -> Page:
+        assert self._page is not None
+        return self._page
+
+    @property
+    def page_id(self) -> str:
+        return self._page.page_id if self._page is not None else ""
+
+    def _apply_metrics(self) -> None:
+        """Fill the stylesheet in for the screen and text size, and rebuild the chrome."""
+        self.setStyleSheet(self.metrics.stylesheet(self._template))
+        if self.top_bar is not None:
+            self._column.removeWidget(self.top_bar)
+            self.top_bar.setParent(None)
+            self.top_bar.deleteLater()
+        self.top_bar = TopBar(self.metrics)
+        self.top_bar.language_clicked.connect(self._on_language_clicked)
+        self.top_bar.text_size_clicked.connect(self._on_text_size_clicked)
+        self._column.insertWidget(0, self.top_bar)
+        warning = self.overlay is not None and self.overlay.isVisible()
+        if self.overlay is not None:
+            self.overlay.setParent(None)
+            self.overlay.deleteLater()
+        self.overlay = IdleOverlay(self.metrics, self)
+        self.overlay.still_here_pressed.connect(self._on_still_here_clicked)
+        if warning:
+            self._on_idle_warned()
+        self._retranslate_chrome()
+
+    def _retranslate_chrome(self) -> None:
+        assert self.top_bar is not None and self.overlay is not None
+        lang = self.session.language
+        index = self.languages.index(lang) if lang in self.languages else -1
+        upcoming = self.languages[(index + 1) % len(self.languages)]
+        name = self.questionnaire.language_names.get(upcoming, upcoming)
+        size_key = "text_normal" if self.session.large_text else "text_larger"
+        self.top_bar.set_texts(
+            self.texts.text(lang, "language", name=name),
+            self.texts.text(lang, "language_hint"),
+            self.texts.text(lang, size_key),
+        )
+        self.overlay.set_texts(
+            self.texts.text(lang, "idle_title"),
+            self.texts.text(lang, "idle_body", seconds=self.idle.seconds_left()),
+            self.texts.text(lang, "still_here"),
+        )
+
+    # -- pages --------------------------------------------------------------------------
+
+    def go_to(self, step: str) -> None:
+        """Show the page for `step` (a page id or question id), built fresh from the session."""
+        step = page_id(step)
+        self._advance.stop()
+        if step != self.page_id:
+            self.session.drafts.clear()
+        if step == REVIEW:
+            self.session.reviewing = False
+        page = self._build(step)
+        old, self._page = self._page, page
+        self._column.addWidget(page, 1)
+        if old is not None:
+            old.hide()
+            self._column.removeWidget(old)
+            for child in [old, *old.findChildren(QWidget)]:
+                child.blockSignals(True)
+            scrub(old)
+            old.setParent(None)
+            old.deleteLater()
+        page.show()
+        if step == WELCOME:
+            self.idle.disarm()
+        elif step == RESULT:
+            self.idle.arm(self.timing.result_ms, 0)
+        else:
+            self.idle.arm(self.timing.idle_ms, self.timing.countdown_ms)
+        self.page_changed.emit(step)
+
+    def _build(self, step: str) -> Page:
+        ctx = self._ctx()
+        if step == WELCOME:
+            welcome = WelcomePage(ctx)
+            welcome.started.connect(self._on_start_clicked)
+            return welcome
+        if step == PRIVACY:
+            privacy = PrivacyPage(ctx)
+            privacy.back_pressed.connect(lambda: self.go_to(WELCOME))
+            privacy.next_pressed.connect(lambda: self.go_to(self.session.first_question()))
+            return privacy
+        if step == REVIEW:
+            review = ReviewPage(ctx)
+            review.change_requested.connect(self._on_change_requested)
+            review.back_pressed.connect(lambda: self.go_to(self.session.step_before(REVIEW)))
+            review.finish_pressed.connect(self._on_finish_clicked)
+            return review
+        if step in (RESULT, URGENT):
+            end: ResultPage | UrgentPage
+            if step == RESULT:
+                end = ResultPage(ctx, self.session.assessment)
+            else:
+                end = UrgentPage(ctx, self.session.urgent_signs())
+            if self.session.delivered:
+                end.set_delivery(self.session.delivery)
+            end.done_pressed.connect(lambda: self.reset_session("done"))
+            return end
+        question = self.questionnaire.question(question_of(step))
+        page = _PAGES[question.kind](ctx, question)
+        page.answer_selected.connect(self._on_answer_selected)
+        page.back_pressed.connect(self._on_back_clicked)
+        page.next_pressed.connect(self._on_next_clicked)
+        return page
+
+    def reset_session(self, reason: str = "reset") -> None:
+        """Forget everything of this patient: new session, defaults, the welcome screen."""
+        self.idle.disarm()
+        self._advance.stop()
+        was_large = self.session.large_text
+        self.session = self._new_session()
+        if self.overlay is not None:
+            self.overlay.hide()
+        self.metrics = Metrics.for_size(self.width(), self.height())
+        if was_large:
+            self._apply_metrics()
+        self.go_to(WELCOME)
+        self._retranslate_chrome()
+        log_event(_log, "session.reset", reason=reason)
+        self.session_reset.emit()
+
+    # -- the patient's taps -------------------------------------------------------------
+
+    def _on_start_clicked(self) -> None:
+        self.session.today = self._clock()
+        log_event(_log, "session.started")
+        self.go_to(PRIVACY)
+
+    def _on_answer_selected(self, question_id: str, value: Any) -> None:
+        self.session.answer(question_id, value)
+        self.session.drafts.pop(question_id, None)
+        if self.questionnaire.question(question_id).kind in ("choice", "scale"):
+            self._advance.start(self.timing.advance_ms)
+
+    def _on_advance_timeout(self) -> None:
+        self._on_next_clicked()
+
+    def _on_next_clicked(self) -> None:
+        question_id = question_of(self.page_id)
+        question = self.questionnaire.question(question_id)
+        if question.kind == "multi" and self.session.urgent_signs():
+            self._enter_urgent()
+            return
+        self.go_to(self.session.step_after(question_id))
+
+    def _on_back_clicked(self) -> None:
+        self.go_to(self.session.step_before(question_of(self.page_id)))
+
+    def _on_change_requested(self, question_id: str) -> None:
+        self.session.reviewing = True
+        self.go_to(question_id)
+
+    def _on_finish_clicked(self) -> None:
+        missing = [q.id for q in self.session.visible() if not self.session.answered(q.id)]
+        if missing:
+            self.go_to(missing[0])
+            return
+        answers = self.session.for_assessment()
+        self.session.assessment = self._assess(answers, today=self.session.today)
+        if self.session.assessment.status.value == URGENT:
+            self._enter_urgent()
+            return
+        log_event(_log, "session.finished")
+        self.go_to(RESULT)
+        self._deliver_now(answers, self.session.assessment)
+
+    def _enter_urgent(self) -> None:
+        """Straight to the urgent screen, then hand the answers so far to the clinic."""
+        log_event(_log, "session.urgent")
+        self.go_to(URGENT)
+        answers = self.session.for_assessment()
+        try:
+            assessment = self._assess(answers, today=self.session.today)
+        except Exception:  # the urgent screen must stay, whatever happens
+            _log.exception("urgent answers could not be assessed")
+            return
+        self.session.assessment = assessment
+        self._deliver_now(answers, assessment)
+
+    def _deliver_now(self, answers: Mapping[str, Any], assessment: Any) -> None:
+        self.repaint()  # the patient sees the new screen before the summary is written
+        result: Any = None
+        try:
+            result = self._deliver(
+                dict(answers),
+                assessment,
+                settings=self.settings,
+                patient_language=self.session.language,
+            )
+        except Exception:  # she is told kindly to see the front desk; nothing else changes
+            _log.exception("summary delivery failed")
+        self.session.delivery, self.session.delivered = result, True
+        page = self._page
+        if isinstance(page, ResultPage | UrgentPage):
+            page.set_delivery(result)
+
+    def _on_language_clicked(self) -> None:
+        lang = self.session.language
+        index = self.languages.index(lang) if lang in self.languages else -1
+        self.session.language = self.languages[(index + 1) % len(self.languages)]
+        self._retranslate_chrome()
+        if self._page is not None:
+            self._page.retranslate()
+
+    def _on_text_size_clicked(self) -> None:
+        self.session.large_text = not self.session.large_text
+        self._rescale()
+
+    # -- idle ---------------------------------------------------------------------------
+
+    def _on_idle_warned(self) -> None:
+        assert self.overlay is not None
+        self._retranslate_chrome()
+        self.overlay.setGeometry(self.rect())
+        self.overlay.show()
+        self.overlay.raise_()
+
+    def _on_idle_ticked(self, _seconds: int) -> None:
+        self._retranslate_chrome()
+
+    def _on_idle_expired(self) -> None:
+        self.reset_session("idle" if self.page_id != RESULT else "result_timeout")
+
+    def _on_still_here_clicked(self) -> None:
+        assert self.overlay is not None
+        self.overlay.hide()
+        self.idle.keep_alive()
+
+    # -- Qt -----------------------------------------------------------------------------
+
+    def _rescale(self) -> None:
+        metrics = Metrics.for_size(self.width(), self.height(), self.session.large_text)
+        if metrics != self.metrics:
+            self.metrics = metrics
+            self._apply_metrics()
+            if self._page is not None:
+                armed = self.idle.armed
+                self.go_to(self.page_id)
+                if not armed:
+                    self.idle.disarm()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rescale()
+        if self.overlay is not None:
+            self.overlay.setGeometry(self.rect())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.disarm()
+        self._advance.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        super().closeEvent(event)
