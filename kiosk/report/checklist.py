@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
+from kiosk.report.fonts import REGULAR
 from kiosk.report.styles import FRAME_WIDTH, HEADER_FILL, INK, RULE, Look
 
 # (group heading, [(test, sided)]); sided = a left and a right result.
@@ -98,6 +99,7 @@ def checklist_table(look: Look) -> Table:
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("FONTSIZE", (0, 0), (-1, -1), 6),
                 ("LEADING", (0, 0), (-1, -1), 7),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -135,6 +137,7 @@ def plan_and_notes(look: Look) -> Table:
         TableStyle(
             [
                 ("BOX", (0, 0), (0, 0), 1.4, INK),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), look.mm(1.4)),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), look.mm(1.4)),

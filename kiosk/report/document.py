@@ -199,6 +199,7 @@ def _build(
         title="Return-to-running screening: PT summary",
         author=plain(context.clinic_name),
         creator=f"kiosk {context.app_version}",
+        initialFontName=REGULAR,
     )
     frame = Frame(
         MARGIN_X,

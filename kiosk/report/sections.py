@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from kiosk.readiness.model import SOURCES, Assessment, Severity, Status
 from kiosk.readiness.questionnaire import Questionnaire
 from kiosk.report.context import ReportContext
-from kiosk.report.fonts import BOLD
+from kiosk.report.fonts import BOLD, REGULAR
 from kiosk.report.marks import SEVERITY_TAGS
 from kiosk.report.styles import FRAME_WIDTH, HEADER_FILL, INK, RULE, WHITE, Look
 from kiosk.report.text import answer_label, esc, phq2_words, question_label
@@ -29,6 +29,7 @@ def _padded(table: Table, look: Look, extra: list[tuple[object, ...]]) -> Table:
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("TOPPADDING", (0, 0), (-1, -1), pad),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
                 ("LEFTPADDING", (0, 0), (-1, -1), 1.4 * mm),

@@ -1,0 +1,173 @@
+"""Answer sets for the summary tests: one per status, and the longest ones the rules allow."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+SCREENED_AT = datetime(2026, 11, 28, 14, 32)
+TODAY = SCREENED_AT.date()
+WARNING_SIGNS = [
+    "chest_pain",
+    "breathing",
+    "heavy_bleeding",
+    "leg_swelling",
+    "severe_headache",
+    "fever",
+    "wound",
+    "fainting",
+    "self_harm",
+]
+
+# No flag at all but the notes-free minimum: ready_for_assessment.
+READY: dict[str, Any] = {
+    "patient_name": "Ana López",
+    "assessed_on": "2026-11-28",
+    "baby_birth_date": "2026-05-02",
+    "delivery": "vaginal",
+    "perineal_tear": "minor",
+    "feeding": "formula",
+    "postnatal_check": "cleared",
+    "warning_signs": [],
+    "leak_effort": "never",
+    "leak_urgency": "never",
+    "bowel_leak": "no",
+    "pelvic_heaviness": "no",
+    "prolapse_diagnosis": "none",
+    "pelvic_pain": "no",
+    "bleeding": "no",
+    "abdominal_doming": "no",
+    "diastasis_measured": "none",
+    "pain_back_pelvis": "no",
+    "pain_pubic": "no",
+    "pain_sciatic": "no",
+    "pain_other": "no",
+    "walking": "symptom_free_30",
+    "tried_running": "no",
+    "running_history": "regular",
+    "running_goal": "race_short",
+    "sleep": "over_6",
+    "fueling": "enough",
+    "mood_interest": 0,
+    "mood_down": 1,
+}
+
+BUILD_FOUNDATION: dict[str, Any] = {
+    **READY,
+    "baby_birth_date": "2026-09-26",
+    "perineal_tear": "unsure",
+    "feeding": "breast",
+    "walking": "under_30",
+}
+
+NOT_YET: dict[str, Any] = {**READY, "leak_effort": "sometimes", "mood_interest": 2, "mood_down": 2}
+
+URGENT: dict[str, Any] = {
+    "patient_name": "Ana López",
+    "assessed_on": "2026-11-28",
+    "baby_birth_date": "2026-11-10",
+    "delivery": "unplanned_caesarean",
+    "caesarean_scar_problem": "yes",
+    "feeding": "mixed",
+    "postnatal_check": "not_yet",
+    "warning_signs": ["heavy_bleeding", "self_harm"],
+}
+
+BY_STATUS: dict[str, dict[str, Any]] = {
+    "ready_for_assessment": READY,
+    "build_foundation": BUILD_FOUNDATION,
+    "not_yet": NOT_YET,
+    "urgent": URGENT,
+}
+
+LONGEST_NAME = "W" * 60  # the widest letter, at the longest name allowed
+
+# Every rule that can fire together firing, with the longest texts: 23 flags
+# (test_longest_answers_are_a_local_maximum checks no single change adds to it).
+LONGEST: dict[str, Any] = {
+    "patient_name": LONGEST_NAME,
+    "assessed_on": "2026-11-28",
+    "baby_birth_date": "2026-10-03",  # 8 weeks: CI-BLEEDING and CA-BEFORE-12-WEEKS
+    "delivery": "planned_caesarean",
+    "caesarean_scar_problem": "yes",
+    "feeding": "breast",
+    "postnatal_check": "not_cleared",
+    "warning_signs": [],
+    "leak_effort": "sometimes",
+    "leak_urgency": "sometimes",
+    "bowel_leak": "yes",
+    "pelvic_heaviness": "yes",
+    "prolapse_diagnosis": "grade_2_plus",
+    "pelvic_pain": "yes",
+    "bleeding": "yes",
+    "abdominal_doming": "yes",
+    "diastasis_measured": "none",
+    "pain_back_pelvis": "yes",
+    "pain_pubic": "yes",
+    "pain_sciatic": "yes",
+    "pain_other": "yes",
+    "walking": "symptoms",
+    "tried_running": "yes_symptoms",
+    "running_history": "none",
+    "running_goal": "stroller",
+    "sleep": "under_4",
+    "fueling": "unsure",
+    "mood_interest": None,
+    "mood_down": None,
+}
+
+# Every warning sign at once, with every earlier answer that adds a flag: 13 flags.
+LONGEST_URGENT: dict[str, Any] = {
+    "patient_name": LONGEST_NAME,
+    "assessed_on": "2026-11-28",
+    "baby_birth_date": "2026-10-31",  # 4 weeks: CA-BEFORE-12-WEEKS
+    "delivery": "planned_caesarean",
+    "caesarean_scar_problem": "yes",
+    "feeding": "breast",
+    "postnatal_check": "not_cleared",
+    "warning_signs": WARNING_SIGNS,
+}
+
+# The rules LONGEST leaves out because they exclude one it has (CI-EARLY vs
+# CA-BEFORE-12-WEEKS, CA-LOCHIA vs CI-BLEEDING, ...), all at once.
+ALTERNATE: dict[str, Any] = {
+    "patient_name": "Ana López",
+    "assessed_on": "2026-11-28",
+    "baby_birth_date": "2026-11-21",  # 1 week: CI-EARLY, CA-LOCHIA
+    "delivery": "assisted_vaginal",
+    "perineal_tear": "severe",
+    "feeding": "mixed",
+    "postnatal_check": "not_yet",
+    "warning_signs": [],
+    "leak_effort": "never",
+    "leak_urgency": "never",
+    "bowel_leak": "no",
+    "pelvic_heaviness": "no",
+    "prolapse_diagnosis": "grade_unknown",
+    "pelvic_pain": "no",
+    "bleeding": "yes",
+    "abdominal_doming": "yes",
+    "diastasis_measured": "over_2cm",
+    "pain_back_pelvis": "no",
+    "pain_pubic": "no",
+    "pain_sciatic": "no",
+    "pain_other": "no",
+    "walking": "under_30",
+    "tried_running": "no",
+    "running_history": "competitive",
+    "running_goal": "race_long",
+    "sleep": "4_to_6",
+    "fueling": "enough",
+    "mood_interest": 2,
+    "mood_down": 2,
+}
+
+
+def with_name(answers: dict[str, Any], name: str) -> dict[str, Any]:
+    """A copy of `answers` with another patient name."""
+    return {**answers, "patient_name": name}
+
+
+def birth_weeks_ago(weeks: int, today: date = TODAY) -> str:
+    """The ISO birth date `weeks` whole weeks before `today`."""
+    return date.fromordinal(today.toordinal() - 7 * weeks).isoformat()

@@ -1,0 +1,101 @@
+"""`python -m kiosk.report FILE|- -o OUT.pdf`: a PDF, or one line on stderr and exit 2."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.report.__main__ import main
+from tests.report.pdftext import page_texts
+from tests.report.samples import LONGEST, NOT_YET
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _answers_file(tmp_path: Path, answers: object) -> Path:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    return path
+
+
+def test_writes_the_pdf(tmp_path: Path) -> None:
+    out = tmp_path / "summary.pdf"
+    assert main([str(_answers_file(tmp_path, LONGEST)), "-o", str(out)]) == 0
+    pages = page_texts(out.read_bytes())
+    assert len(pages) <= 2
+    assert "bodymechanics physical therapy" in pages[0]
+    assert LONGEST["patient_name"] in pages[0]
+
+
+def test_reads_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(json.dumps(NOT_YET).encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    out = tmp_path / "summary.pdf"
+    assert main(["-", "-o", str(out), "--patient-language", "es"]) == 0
+    assert "Español" in page_texts(out.read_bytes())[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{", "not valid JSON"),
+        ("[1, 2]", "must be a JSON object"),
+        (json.dumps({**NOT_YET, "colour": "red"}), "colour"),
+        (json.dumps({**NOT_YET, "delivery": "by_stork"}), "delivery"),
+        (json.dumps({k: v for k, v in NOT_YET.items() if k != "feeding"}), "feeding"),
+        ("\udcff", "not UTF-8"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, expected: str
+) -> None:
+    path = tmp_path / "answers.json"
+    path.write_bytes(content.encode("utf-8", "surrogateescape"))
+    out = tmp_path / "summary.pdf"
+    assert main([str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: ") and expected in err
+    assert not out.exists()
+
+
+def test_missing_file_and_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "nope.json"), "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        main([str(tmp_path / "nope.json")])  # no -o
+    assert stop.value.code == 2
+    with pytest.raises(SystemExit) as stop:
+        main([str(_answers_file(tmp_path, NOT_YET)), "-o", "x.pdf", "--report-language", "fr"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.count("\n") == 2
+
+
+def test_unwritable_output_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "no-such-folder" / "x.pdf"
+    assert main([str(_answers_file(tmp_path, NOT_YET)), "-o", str(target)]) == 1
+    assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_as_a_process_never_a_traceback(tmp_path: Path) -> None:
+    bad = subprocess.run(
+        [sys.executable, "-m", "kiosk.report", "-", "-o", str(tmp_path / "x.pdf")],
+        input=b'{"baby_birth_date": 12}',
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    assert bad.returncode == 2
+    assert b"Traceback" not in bad.stderr and bad.stderr.count(b"\n") == 1
+    good = subprocess.run(
+        [sys.executable, "-m", "kiosk.report", "-", "-o", "-"],
+        input=json.dumps(NOT_YET).encode(),
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    assert good.returncode == 0 and good.stdout.startswith(b"%PDF")
