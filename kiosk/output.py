@@ -1,0 +1,218 @@
+"""Saving the PT summary: atomic, owner-only, safely named; purging old ones; folder status."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import re
+import secrets
+import shutil
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from kiosk.logs import log_event
+
+_log = logging.getLogger(__name__)
+
+NAME_CHARS = 20  # at most this much of the patient's name goes into a file name
+_TEMP_PREFIX = ".summary-"
+_TEMP_SUFFIX = ".tmp"
+_STALE_TEMP = timedelta(hours=1)
+# 2026-11-28_1432_ana-lopez_3fa9c1.pdf: only files named like this are ever purged.
+SUMMARY_NAME = re.compile(
+    rf"(?P<when>\d{{4}}-\d{{2}}-\d{{2}}_\d{{4}})_[a-z0-9-]{{1,{NAME_CHARS}}}_[0-9a-f]{{6}}\.pdf"
+)
+_WHEN_FORMAT = "%Y-%m-%d_%H%M"
+
+
+class SaveError(Exception):
+    """The summary could not be saved; the message names the cause, never the patient.
+
+    `reason` is the error code (e.g. "ENOSPC", "EROFS", "EACCES") for logs and the UI.
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class FolderStatus:
+    """What the staff panel shows about the output folder."""
+
+    exists: bool
+    writable: bool
+    free_bytes: int | None
+    summary_count: int
+
+
+def safe_name_part(patient_name: str | None) -> str:
+    """A short, ASCII-only, lowercase piece of the name (letters, digits, hyphens) or "patient"."""
+    text = unicodedata.normalize("NFKD", patient_name or "")
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = text[:NAME_CHARS].strip("-")
+    return text or "patient"
+
+
+def summary_file_name(patient_name: str | None, when: datetime) -> str:
+    """A fresh summary file name: screening time, short safe name, 6 random hex digits."""
+    stamp = when.strftime(_WHEN_FORMAT)
+    return f"{stamp}_{safe_name_part(patient_name)}_{secrets.token_hex(3)}.pdf"
+
+
+def _make_folder(folder: Path) -> None:
+    if folder.is_dir():
+        return
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # the umask may have widened it; a share may refuse
+        folder.chmod(0o700)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); not possible, and not needed, on Windows."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    return errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+
+
+def _cause(exc: OSError) -> str:
+    """The cause in words, without the file name an OSError's text may carry."""
+    return os.strerror(exc.errno) if exc.errno else type(exc).__name__
+
+
+def save_summary(pdf: bytes, folder: Path, *, patient_name: str | None, when: datetime) -> Path:
+    """Write `pdf` into `folder` (created owner-only if needed) under a new unique name.
+
+    The bytes go to a hidden temp file in the same folder, are flushed to disk, and
+    only then take their final name, so no half-written summary ever appears.
+    The file is readable by its owner only (0600). Any failure raises `SaveError`
+    and leaves no temp file behind.
+    """
+    temp: str | None = None
+    try:
+        _make_folder(folder)
+        fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=folder)
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, 0o600)
+            _write_all(fd, pdf)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        while True:
+            target = folder / summary_file_name(patient_name, when)
+            if not target.exists():
+                break
+        os.replace(temp, target)
+        temp = None
+        _sync_folder(folder)
+    except OSError as exc:
+        log_event(_log, "summary.save_failed", level=logging.WARNING, reason=_reason(exc))
+        raise SaveError(
+            f"could not save the summary in {folder}: {_cause(exc)}", _reason(exc)
+        ) from None
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+    log_event(_log, "summary.saved", size=len(pdf))
+    return target
+
+
+def _when(name: str) -> datetime | None:
+    match = SUMMARY_NAME.fullmatch(name)
+    if match is None:
+        return None
+    try:
+        return datetime.strptime(match["when"], _WHEN_FORMAT)
+    except ValueError:
+        return None
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def purge_old_summaries(folder: Path, retention_days: int, now: datetime) -> int:
+    """Delete this app's summaries screened more than `retention_days` ago; return how many.
+
+    Only files named as `save_summary` names them are touched (and temp files of an
+    interrupted save, once an hour old); anything else in the folder is left alone.
+    """
+    if retention_days < 0:
+        raise ValueError("retention_days must be 0 or more")
+    now = _naive(now)
+    cutoff = now - timedelta(days=retention_days)
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            when = _when(entry.name)
+            if when is not None and when < cutoff:
+                os.unlink(entry.path)
+                removed += 1
+            elif entry.name.startswith(_TEMP_PREFIX) and entry.name.endswith(_TEMP_SUFFIX):
+                modified = datetime.fromtimestamp(entry.stat(follow_symlinks=False).st_mtime)
+                if modified < now - _STALE_TEMP:
+                    os.unlink(entry.path)
+        except OSError as exc:
+            log_event(_log, "summary.purge_failed", level=logging.WARNING, reason=_reason(exc))
+    if removed:
+        log_event(_log, "summary.purged", count=removed)
+    return removed
+
+
+def _writable(folder: Path) -> bool:
+    """Whether a file can really be created there (os.access can be wrong on shares)."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=folder)
+    except OSError:
+        return False
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+    return True
+
+
+def folder_status(folder: Path) -> FolderStatus:
+    """Whether the output folder exists and takes files, its free space and summary count."""
+    if not folder.is_dir():
+        return FolderStatus(exists=False, writable=False, free_bytes=None, summary_count=0)
+    try:
+        free: int | None = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    try:
+        count = sum(1 for entry in os.scandir(folder) if SUMMARY_NAME.fullmatch(entry.name))
+    except OSError:
+        count = 0
+    return FolderStatus(
+        exists=True, writable=_writable(folder), free_bytes=free, summary_count=count
+    )
