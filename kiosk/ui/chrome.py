@@ -59,6 +59,7 @@ class IdleOverlay(QWidget):
         card = QFrame()
         card.setProperty("role", "card")
         card.setMaximumWidth(metrics.px(1100))
+        card.setMinimumWidth(metrics.px(900))
         column = QVBoxLayout(card)
         pad = metrics.px(48)
         column.setContentsMargins(pad, pad, pad, pad)

@@ -67,6 +67,12 @@ class IdleWatch(QObject):
         if self._quiet_ms:
             self.arm(self._quiet_ms, self._countdown_ms)
 
+    def warn_now(self) -> None:
+        """Start the warning at once, as if the quiet time had just run out."""
+        if self._quiet_ms:
+            self._quiet.stop()
+            self._on_quiet_timeout()
+
     def seconds_left(self) -> int:
         if not self.warning:
             return math.ceil(self._countdown_ms / 1000)

@@ -92,3 +92,19 @@ def stylesheet_template(path: Path | None = None) -> str:
     """The kiosk's stylesheet (resources/styles/kiosk.qss) with its size placeholders."""
     source = path if path is not None else resource_path("styles", "kiosk.qss")
     return source.read_text(encoding="utf-8")
+
+
+FONT_FAMILY = "DejaVu Sans"
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+
+
+def register_fonts() -> None:
+    """Make the kiosk's font available even where the system lacks it (needs a QApplication)."""
+    from PySide6.QtGui import QFontDatabase
+
+    if FONT_FAMILY in QFontDatabase.families():
+        return
+    for name in FONT_FILES:
+        path = resource_path("fonts", name)
+        if path.is_file():
+            QFontDatabase.addApplicationFont(str(path))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.readiness.model import Assessment, Flag, Severity
+from kiosk.readiness.rules import RULES_BY_ID
 from kiosk.session import RESULT, URGENT
 from kiosk.ui.base import Page, PageContext
 from kiosk.ui.layouts import PagedList
@@ -18,14 +19,24 @@ SELF_HARM = "self_harm"
 _MARKS = {"ready_for_assessment": "✓", "build_foundation": "↗", "not_yet": "●"}
 
 
-def _flag_item(flag: Flag) -> QFrame:
-    frame = QFrame()
-    frame.setProperty("role", "note" if flag.severity == Severity.NOTE else "flag")
-    frame.setProperty("flag_id", flag.id)
-    column = QVBoxLayout(frame)
-    column.addWidget(make_label("strong", flag.title))
-    column.addWidget(make_label("body", flag.patient_text))
-    return frame
+class FlagItem(QFrame):
+    """One flag for the patient: its short title and its plain-words text."""
+
+    def __init__(self, flag: Flag) -> None:
+        super().__init__()
+        self.flag = flag
+        self.setProperty("role", "note" if flag.severity == Severity.NOTE else "flag")
+        self.setProperty("flag_id", flag.id)
+        column = QVBoxLayout(self)
+        self.title = make_label("strong")
+        self.text = make_label("body")
+        column.addWidget(self.title)
+        column.addWidget(self.text)
+
+    def retranslate(self, language: str) -> None:
+        rule = RULES_BY_ID.get(self.flag.id)
+        self.title.setText(rule.title_in(language) if rule else self.flag.title)
+        self.text.setText(rule.patient_text_in(language) if rule else self.flag.patient_text)
 
 
 def _delivery_words(ctx: PageContext, delivery: Any, *, pending: bool) -> str:
@@ -66,13 +77,14 @@ class ResultPage(Page):
         self._notes_heading = make_label("strong")
         concerns = [f for f in assessment.flags if f.severity != Severity.NOTE]
         notes = [f for f in assessment.flags if f.severity == Severity.NOTE]
+        self.flag_items = [FlagItem(f) for f in (*concerns, *notes)]
         items: list[QWidget] = []
         if concerns and self.status != "not_yet":
             items.append(self._heading)
-        items += [_flag_item(f) for f in concerns]
+        items += self.flag_items[: len(concerns)]
         if notes:
             items.append(self._notes_heading)
-        items += [_flag_item(f) for f in notes]
+        items += self.flag_items[len(concerns) :]
         self.list = PagedList(m, ctx.tr, min_column_width=m.px(760))
         self.list.set_items(items)
         self._next = make_label("body")
@@ -119,11 +131,13 @@ class ResultPage(Page):
         self._notes_heading.setText(tr("notes_heading"))
         self._next.setText(tr("next_step_today"))
         self._consult.setText(tr("free_consult"))
-        for label, place in zip(self._phones, self.ctx.settings.locations, strict=True):
+        for label, place in zip(self._phones, self.ctx.settings.locations, strict=False):
             label.setText(tr("location_phone", name=place.name, phone=place.phone))
         delivery = self.ctx.session.delivery
         self._printed.setText(_delivery_words(self.ctx, delivery, pending=self._pending))
         self.done.setText(tr("done"))
+        for item in self.flag_items:
+            item.retranslate(self.ctx.session.language)
         self.list.retranslate()
         self.list.arrange()
 

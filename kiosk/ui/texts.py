@@ -87,7 +87,7 @@ class UiTexts:
             return str(value)
         if question.kind == "multi":
             chosen = list(value) if value else [question.none_option or ""]
-            sep = self.text(language, "list_separator")
+            sep = self.text(language, "list_separator") + " "
             return sep.join(words.options.get(v, v) for v in chosen)
         if question.kind == "scale" and value is None:
             return self.text(language, "skipped")

@@ -29,7 +29,7 @@ from kiosk.ui.chrome import IdleOverlay, TopBar
 from kiosk.ui.entry_pages import DatePage, NamePage
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.intro_pages import PrivacyPage, WelcomePage
-from kiosk.ui.metrics import Metrics, stylesheet_template
+from kiosk.ui.metrics import Metrics, register_fonts, stylesheet_template
 from kiosk.ui.question_pages import ChoicePage, MultiPage, QuestionPage
 from kiosk.ui.result_pages import ResultPage, UrgentPage
 from kiosk.ui.review_page import ReviewPage
@@ -101,6 +101,7 @@ class KioskWindow(QWidget):
         default = getattr(settings, "default_language", self.languages[0])
         self.default_language = default if default in self.languages else self.languages[0]
         self.texts = texts if texts is not None else UiTexts.load(questionnaire.languages)
+        register_fonts()
         self._template = stylesheet_template()
         self.session = self._new_session()
         self.metrics = Metrics.for_size(self.width(), self.height())

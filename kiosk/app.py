@@ -1,0 +1,126 @@
+"""Wiring: settings -> questionnaire -> window; the crash policy; summaries delivered lazily."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from kiosk.config import ConfigError, Settings, load_settings
+from kiosk.logs import log_event, setup_logging
+
+EXIT_CONFIG = 2
+DEMO_SIZE = (1280, 800)
+_log = logging.getLogger(__name__)
+
+
+def deliver_summary(
+    answers: Mapping[str, Any],
+    assessment: Any,
+    *,
+    settings: Settings,
+    patient_language: str,
+) -> Any:
+    """Save and print the PT's summary; reportlab and QtPdf load only when this first runs."""
+    from kiosk.delivery import deliver_summary as deliver
+
+    return deliver(answers, assessment, settings=settings, patient_language=patient_language)
+
+
+def _settings(config: Path | None) -> Settings | None:
+    try:
+        return load_settings(config)
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=sys.stderr)
+        return None
+
+
+def _application() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    return app if app is not None else QApplication(sys.argv[:1])
+
+
+def build_window(
+    settings: Settings,
+    *,
+    deliver: Callable[..., Any] = deliver_summary,
+    clock: Callable[[], date] = date.today,
+    timing: Any = None,
+) -> Any:
+    """The kiosk window with the real questionnaire and assessor (a QApplication must exist)."""
+    from kiosk.readiness import assess, load_questionnaire
+    from kiosk.ui import KioskWindow
+
+    return KioskWindow(
+        load_questionnaire(), settings, assess=assess, deliver=deliver, clock=clock, timing=timing
+    )
+
+
+def install_crash_policy(window: Any) -> Callable[[], None]:
+    """On any unexpected error: log it (type and place only), wipe the session, show welcome.
+
+    Returns a function that puts the previous hook back.
+    """
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if not issubclass(kind, Exception):
+            previous(kind, error, tb)
+            return
+        _log.error("unexpected error; the session is wiped", exc_info=(kind, error, tb))
+        try:
+            window.reset_session("error")
+        except Exception:
+            _log.exception("the session could not be wiped after an error")
+
+    sys.excepthook = hook
+
+    def restore() -> None:
+        sys.excepthook = previous
+
+    return restore
+
+
+def run(config: Path | None = None, windowed: bool = False) -> int:
+    """Start the kiosk: fullscreen and frameless, or a desktop demo window."""
+    settings = _settings(config)
+    if settings is None:
+        return EXIT_CONFIG
+    setup_logging()
+    from PySide6.QtCore import Qt
+
+    app = _application()
+    window = build_window(settings)
+    restore = install_crash_policy(window)
+    if windowed:
+        window.resize(*DEMO_SIZE)
+        window.show()
+    else:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.showFullScreen()
+    log_event(_log, "kiosk.started", windowed=windowed)
+    try:
+        return int(app.exec())
+    finally:
+        restore()
+
+
+def screenshots(out_dir: Path, size: tuple[int, int], config: Path | None = None) -> int:
+    """Render every screen (sample answers) to PNG files in `out_dir`, offscreen."""
+    settings = _settings(config)
+    if settings is None:
+        return EXIT_CONFIG
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _application()
+    from kiosk.ui.screenshots import render_all
+
+    written = render_all(out_dir, size, settings)
+    print(f"{len(written)} screenshots in {out_dir}")
+    return 0

@@ -1,0 +1,192 @@
+"""Render every screen of the kiosk with sample answers to PNG files (offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.readiness import assess, load_questionnaire
+from kiosk.session import PRIVACY, RESULT, REVIEW, URGENT, WELCOME, page_id
+from kiosk.ui.window import KioskWindow, Timing
+
+TODAY = date(2026, 11, 20)
+_CALM: dict[str, Any] = {
+    "patient_name": "Ana María López",
+    "delivery": "vaginal",
+    "perineal_tear": "minor",
+    "feeding": "formula",
+    "postnatal_check": "cleared",
+    "warning_signs": [],
+    "leak_effort": "never",
+    "leak_urgency": "never",
+    "bowel_leak": "no",
+    "pelvic_heaviness": "no",
+    "prolapse_diagnosis": "none",
+    "pelvic_pain": "no",
+    "bleeding": "no",
+    "abdominal_doming": "no",
+    "diastasis_measured": "none",
+    "pain_back_pelvis": "no",
+    "pain_pubic": "no",
+    "pain_sciatic": "no",
+    "pain_other": "no",
+    "walking": "symptom_free_30",
+    "tried_running": "no",
+    "running_history": "regular",
+    "running_goal": "race_short",
+    "sleep": "over_6",
+    "fueling": "enough",
+    "mood_interest": 0,
+    "mood_down": 0,
+}
+
+
+def _born(weeks: int) -> str:
+    return (TODAY - timedelta(weeks=weeks)).isoformat()
+
+
+SAMPLES: dict[str, dict[str, Any]] = {
+    "ready_for_assessment": {**_CALM, "baby_birth_date": _born(20)},
+    "build_foundation": {
+        **_CALM,
+        "baby_birth_date": _born(9),
+        "feeding": "breast",
+        "walking": "under_30",
+    },
+    "not_yet": {
+        **{key: value for key, value in _CALM.items() if key != "perineal_tear"},
+        "baby_birth_date": _born(16),
+        "delivery": "unplanned_caesarean",
+        "caesarean_scar_problem": "yes",
+        "feeding": "mixed",
+        "leak_effort": "sometimes",
+        "pelvic_heaviness": "yes",
+        "abdominal_doming": "unsure",
+        "running_goal": "stroller",
+        "sleep": "under_4",
+        "mood_interest": None,
+    },
+}
+URGENT_SIGNS = ["fever", "self_harm"]
+
+
+def _delivered(printed: bool) -> Callable[..., Any]:
+    def deliver(*_args: Any, **_kwargs: Any) -> Any:
+        return SimpleNamespace(saved_path=None, printed=printed, problem=None)
+
+    return deliver
+
+
+def _fill(window: KioskWindow, answers: dict[str, Any], stop_before: str | None = None) -> None:
+    """Answer in order, as a patient would, up to (not including) `stop_before`."""
+    for question in window.questionnaire.questions:
+        if question.id == stop_before:
+            return
+        if question.id in answers and question.shown(window.session.answers):
+            window.session.answer(question.id, answers[question.id])
+
+
+class _Camera:
+    def __init__(self, out_dir: Path, prefix: str) -> None:
+        self.out_dir, self.prefix, self.count = out_dir, prefix, 0
+        self.written: list[Path] = []
+
+    def shoot(self, window: KioskWindow, name: str) -> None:
+        app = QApplication.instance()
+        assert app is not None
+        app.processEvents()
+        self.count += 1
+        path = self.out_dir / f"{self.prefix}{self.count:02d}_{name}.png"
+        window.grab().save(str(path))
+        self.written.append(path)
+
+
+def _window(size: tuple[int, int], settings: Any, printed: bool = True) -> KioskWindow:
+    window = KioskWindow(
+        load_questionnaire(),
+        settings,
+        assess=assess,
+        deliver=_delivered(printed),
+        clock=lambda: TODAY,
+        timing=Timing(idle_ms=3_600_000, countdown_ms=30_000, result_ms=3_600_000),
+    )
+    window.resize(*size)
+    window.show()
+    return window
+
+
+def _finish(window: KioskWindow) -> None:
+    window.go_to(REVIEW)
+    window.current_page().finish.click()  # type: ignore[attr-defined]
+    assert window.page_id == RESULT
+
+
+def _render_set(out_dir: Path, size: tuple[int, int], settings: Any, large: bool) -> list[Path]:
+    camera = _Camera(out_dir, "large_" if large else "")
+    window = _window(size, settings)
+
+    def fresh(printed: bool = True) -> None:
+        nonlocal window
+        window.close()
+        window.deleteLater()
+        window = _window(size, settings, printed)
+        if large:
+            window.top_bar.text_size.click()  # type: ignore[union-attr]
+
+    fresh()
+    camera.shoot(window, WELCOME)
+    window.go_to(PRIVACY)
+    camera.shoot(window, PRIVACY)
+    sample = SAMPLES["not_yet"]
+    for question in window.questionnaire.questions:
+        if not question.shown(window.session.answers):
+            continue
+        window.go_to(question.id)
+        camera.shoot(window, page_id(question.id))
+        if question.id in sample:
+            _fill(window, {question.id: sample[question.id]})
+    window.session.answer("warning_signs", ["fever"])
+    window.go_to("warning_signs")
+    camera.shoot(window, "warning_signs_ticked")
+    for status, answers in SAMPLES.items():
+        fresh()
+        _fill(window, answers)
+        if status == "not_yet":
+            window.go_to(REVIEW)
+            camera.shoot(window, "review")
+            window.current_page().list.show_page(1)  # type: ignore[attr-defined]
+            camera.shoot(window, "review_page_2")
+        _finish(window)
+        camera.shoot(window, f"result_{status}")
+    fresh(printed=False)
+    _fill(window, SAMPLES["build_foundation"])
+    _finish(window)
+    camera.shoot(window, "result_not_printed")
+    fresh()
+    _fill(window, {**SAMPLES["ready_for_assessment"], "warning_signs": URGENT_SIGNS})
+    window.go_to("warning_signs")
+    window.current_page().nav.next.click()  # type: ignore[attr-defined]
+    assert window.page_id == URGENT
+    camera.shoot(window, "urgent")
+    fresh()
+    _fill(window, SAMPLES["ready_for_assessment"], stop_before="delivery")
+    window.go_to("delivery")
+    window.idle.warn_now()
+    camera.shoot(window, "idle_warning")
+    window.close()
+    window.deleteLater()
+    return camera.written
+
+
+def render_all(out_dir: Path, size: tuple[int, int], settings: Any) -> list[Path]:
+    """Every screen at `size`, in normal and in larger text; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for large in (False, True):
+        written += _render_set(out_dir, size, settings, large)
+    return written
