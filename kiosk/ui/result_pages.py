@@ -87,6 +87,10 @@ class ResultPage(Page):
         items += self.flag_items[len(concerns) :]
         self.list = PagedList(m, ctx.tr, min_column_width=m.px(760))
         self.list.set_items(items)
+        for heading in (self._heading, self._notes_heading):
+            if heading.parent() is None:
+                heading.setParent(self)
+                heading.hide()
         self._next = make_label("body")
         self._consult = make_label("body")
         self._phones: list[QLabel] = []

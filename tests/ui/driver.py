@@ -1,0 +1,118 @@
+"""Drive the kiosk as a patient would: find the visible control by its contract name and tap it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+
+from kiosk.ui import KioskWindow
+from kiosk.ui.keyboard import BACKSPACE, SPACE
+
+TIMEOUT_MS = 3000
+
+
+def page_id(window: KioskWindow) -> str:
+    pages = [w for w in window.findChildren(QWidget) if w.property("page_id") and w.isVisible()]
+    assert len(pages) == 1, f"{len(pages)} visible pages"
+    return str(pages[0].property("page_id"))
+
+
+def visible(window: KioskWindow, kind: type = QAbstractButton) -> list[Any]:
+    return [w for w in window.findChildren(kind) if w.isVisible()]
+
+
+def button(window: KioskWindow, name: str) -> QAbstractButton:
+    found = [b for b in visible(window) if b.objectName() == name]
+    assert len(found) == 1, f"{len(found)} visible buttons named {name!r} on {page_id(window)}"
+    return found[0]
+
+
+def answer_button(window: KioskWindow, question_id: str, value: str) -> QAbstractButton:
+    found = [
+        b
+        for b in visible(window)
+        if b.property("question_id") == question_id and b.property("answer_value") == value
+    ]
+    assert len(found) == 1, f"no visible answer {question_id}={value}"
+    return found[0]
+
+
+def tap(qtbot: Any, widget: QWidget) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget.objectName()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def tap_name(qtbot: Any, window: KioskWindow, name: str) -> None:
+    tap(qtbot, button(window, name))
+
+
+def wait_page(qtbot: Any, window: KioskWindow, wanted: str) -> None:
+    qtbot.waitUntil(lambda: page_id(window) == wanted, timeout=TIMEOUT_MS)
+
+
+def type_name(qtbot: Any, window: KioskWindow, text: str) -> None:
+    """Type on the on-screen keyboard (capitals come by themselves after a space)."""
+    keys = {b.property("key"): b for b in visible(window) if b.property("key")}
+    for char in text:
+        if char == " ":
+            tap(qtbot, keys[SPACE])
+            continue
+        field = window.findChild(QLineEdit, "patient_name")
+        if char.isalpha() and char.isupper() != (keys[char.lower()].text() == char.upper()):
+            tap(qtbot, keys["shift"])
+        tap(qtbot, keys[char.lower()])
+        assert field.text().endswith(char)
+
+
+def erase(qtbot: Any, window: KioskWindow, count: int) -> None:
+    key = next(b for b in visible(window) if b.property("key") == BACKSPACE)
+    for _ in range(count):
+        tap(qtbot, key)
+
+
+def answer_page(qtbot: Any, window: KioskWindow, value: Any) -> None:
+    """Answer the question on screen with `value` (in the readiness module's form)."""
+    current = page_id(window)
+    question_id = "patient_name" if current == "name" else current
+    question = window.questionnaire.question(question_id)
+    if question.kind == "name":
+        type_name(qtbot, window, value)
+        tap_name(qtbot, window, "nav_next")
+    elif question.kind == "date":
+        picker = window.findChild(QWidget, "baby_birth_date")
+        picker.setProperty("date", QDate.fromString(value, Qt.DateFormat.ISODate))
+        tap_name(qtbot, window, "nav_next")
+    elif question.kind == "multi":
+        for sign in value or [question.none_option]:
+            tap(qtbot, answer_button(window, question_id, sign))
+        tap_name(qtbot, window, "nav_next")
+    else:
+        shown = "skip" if value is None else str(value)
+        tap(qtbot, answer_button(window, question_id, shown))
+    qtbot.waitUntil(lambda: page_id(window) != current, timeout=TIMEOUT_MS)
+
+
+def walk(qtbot: Any, window: KioskWindow, answers: dict[str, Any]) -> list[str]:
+    """From welcome to the review (or urgent) screen; returns the page ids seen."""
+    tap_name(qtbot, window, "start")
+    wait_page(qtbot, window, "privacy")
+    tap_name(qtbot, window, "nav_next")
+    seen = []
+    while page_id(window) not in ("review", "urgent"):
+        current = page_id(window)
+        seen.append(current)
+        answer_page(qtbot, window, answers["patient_name" if current == "name" else current])
+    return seen
+
+
+def texts_in(window: QWidget) -> list[str]:
+    """Every word any widget holds: labels, buttons, fields, accessible names."""
+    found: list[str] = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        for getter in ("text", "placeholderText", "accessibleName", "toolTip"):
+            value = getattr(widget, getter, None)
+            if callable(value):
+                found.append(str(value()))
+    return found
