@@ -1,0 +1,140 @@
+"""A finished (or urgent) screening to paper: render the PT summary, save it, print it.
+
+Each step keeps what the one before made: if printing fails the saved PDF stays; if
+saving fails the summary is still printed, from a private temp folder removed after.
+Logs name steps and outcomes only, never the patient or her answers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import kiosk
+from kiosk.logs import log_event
+from kiosk.output import SaveError, purge_old_summaries, save_summary
+from kiosk.printing import PrintResult, print_pdf
+from kiosk.readiness.model import Assessment
+
+if TYPE_CHECKING:
+    from kiosk.config import Settings
+
+_log = logging.getLogger(__name__)
+
+SAVE_FAILED = "save_failed"
+PROBLEMS = (SAVE_FAILED, "no_printer", "printer_stopped", "print_failed")
+Printer = Callable[[Path, str], PrintResult]
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    """Where the summary was saved (None: not saved), whether it printed, and the problem.
+
+    `problem` is None, "save_failed" (not saved, or not even made; `printed` tells whether
+    paper came out anyway), or the print failure: "no_printer", "printer_stopped",
+    "print_failed". Any problem means: the patient should tell the front desk.
+    """
+
+    saved_path: Path | None
+    printed: bool
+    problem: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def _render(
+    answers: Mapping[str, Any],
+    assessment: Assessment,
+    settings: Settings,
+    language: str,
+    when: datetime,
+) -> bytes:
+    from kiosk.report import ReportContext, render
+
+    context = ReportContext(
+        clinic_name=settings.clinic_name,
+        locations=tuple((place.name, place.phone) for place in settings.locations),
+        app_version=kiosk.__version__,
+        report_language=settings.report_language,
+        patient_language=language,
+        screened_at=when,
+    )
+    return render(answers, assessment, context)
+
+
+def _print(printer: Printer, path: Path, printer_name: str) -> PrintResult:
+    try:
+        return printer(path, printer_name)
+    except Exception as exc:  # an injected or platform printer must not lose the summary
+        log_event(_log, "delivery.print_crashed", level=logging.ERROR, error=type(exc).__name__)
+        return PrintResult(ok=False, reason="print_failed")
+
+
+def _print_from_temp(printer: Printer, pdf: bytes, printer_name: str) -> PrintResult:
+    """Print bytes that could not be saved: via a private temp folder, deleted afterwards."""
+    try:
+        with tempfile.TemporaryDirectory(prefix="kiosk-print-") as folder:
+            path = Path(folder) / "summary.pdf"
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            with os.fdopen(os.open(path, flags, 0o600), "wb") as handle:
+                handle.write(pdf)
+            return _print(printer, path, printer_name)
+    except OSError as exc:
+        log_event(_log, "delivery.temp_failed", level=logging.ERROR, error=type(exc).__name__)
+        return PrintResult(ok=False, reason="print_failed")
+
+
+def deliver_summary(
+    answers: Mapping[str, Any],
+    assessment: Assessment,
+    *,
+    settings: Settings,
+    patient_language: str,
+    now: datetime | None = None,
+    printer: Printer = print_pdf,
+) -> DeliveryResult:
+    """Render the PT summary, save it to `settings.output_dir`, print it to `settings.printer`.
+
+    Called when a patient finishes, and at once (with the answers so far) when she
+    reports a warning sign. Never raises for a failed step: the result says what happened.
+    After a save, summaries older than `settings.retention_days` are purged.
+    """
+    when = (now or datetime.now()).replace(second=0, microsecond=0)
+    try:
+        pdf = _render(answers, assessment, settings, patient_language, when)
+    except Exception as exc:  # nothing to save or print; the UI still tells her to ask
+        log_event(_log, "delivery.render_failed", level=logging.ERROR, error=type(exc).__name__)
+        return DeliveryResult(saved_path=None, printed=False, problem=SAVE_FAILED)
+    name = answers.get("patient_name")
+    saved: Path | None = None
+    try:
+        saved = save_summary(
+            pdf,
+            settings.output_dir,
+            patient_name=name if isinstance(name, str) else None,
+            when=when,
+        )
+    except SaveError as exc:
+        log_event(_log, "delivery.save_failed", level=logging.ERROR, reason=exc.reason)
+    if saved is not None:
+        printed = _print(printer, saved, settings.printer)
+        with contextlib.suppress(OSError, ValueError):
+            purge_old_summaries(settings.output_dir, settings.retention_days, when)
+    else:
+        printed = _print_from_temp(printer, pdf, settings.printer)
+    problem: str | None = None
+    if saved is None:
+        problem = SAVE_FAILED
+    elif not printed.ok:
+        problem = printed.reason if printed.reason in PROBLEMS else "print_failed"
+    log_event(_log, "delivery.done", saved=saved is not None, printed=printed.ok, problem=problem)
+    return DeliveryResult(saved_path=saved, printed=printed.ok, problem=problem)
