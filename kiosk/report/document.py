@@ -63,19 +63,15 @@ def _page_one(
     context: ReportContext,
     questionnaire: Questionnaire,
     look: Look,
-    fit: float,
 ) -> list[Flowable]:
-    """What the PT reads first: who, when, the status and every flag (flags shrink by `fit`)."""
+    """What the PT reads first: who, when and the status; the flags follow."""
     story: list[Flowable] = []
     if assessment.status is Status.URGENT:
         story += [urgent_banner(look), Spacer(1, look.mm(2))]
     story += [header(context, look), Spacer(1, look.mm(1.5))]
     story += patient_block(answers, assessment, context, questionnaire, look)
     story += [Spacer(1, look.mm(1.5)), StatusBox(assessment.status, look)]
-    story += [
-        section(f"Flags ({len(assessment.flags)}), most serious first", look),
-        flags_table(assessment, Look(look.scale * fit)),
-    ]
+    story += [section(f"Flags ({len(assessment.flags)}), most serious first", look)]
     return story
 
 
@@ -94,14 +90,14 @@ def _story(
     questionnaire: Questionnaire,
     look: Look,
 ) -> list[Flowable]:
-    """Page one, with flags as large as still fit on it; then answers, checklist, sources."""
-    room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 2 * mm
-    story: list[Flowable] = []
+    """Page one, with the flags as large as still fit on it; then answers, checklist, sources."""
+    story = _page_one(answers, assessment, context, questionnaire, look)
+    room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 2 * mm - _height(story)
     for fit in _FLAG_FITS:
-        story = _page_one(answers, assessment, context, questionnaire, look, fit)
-        if _height(story) <= room:
+        flags = flags_table(assessment, Look(look.scale * fit))
+        if _height([flags]) <= room:
             break
-    story += [section("Answers", look)]
+    story += [flags, section("Answers", look)]
     story += answers_table(answers, questionnaire, assessment, context.report_language, look)
     story += [
         KeepTogether(
@@ -118,17 +114,14 @@ def _story(
 
 
 def _decorator(
-    answers: Mapping[str, Any],
-    assessment: Assessment,
-    rules_version: str,
-    app_version: str,
-    context: ReportContext,
+    answers: Mapping[str, Any], assessment: Assessment, context: ReportContext, rules_version: str
 ) -> PageDecorator:
+    """Draws the footer on every page, and whose summary it is atop every later page."""
     name = answers.get("patient_name")
     who = plain(name.strip()) if isinstance(name, str) and name.strip() else NO_NAME
     when = context.screened_at.strftime("%Y-%m-%d %H:%M")
     status = status_word(assessment.status)
-    versions = f"App {app_version} · Rules {rules_version}"
+    versions = f"App {context.app_version} · Rules {rules_version}"
 
     def decorate(canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
@@ -187,7 +180,7 @@ def _build(
     look: Look,
 ) -> tuple[bytes, int]:
     rules_version = context.rules_version or questionnaire.rules_version
-    decorate = _decorator(answers, assessment, rules_version, context.app_version, context)
+    decorate = _decorator(answers, assessment, context, rules_version)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,

@@ -26,7 +26,6 @@ INK = colors.black
 MUTED = colors.Color(0.3, 0.3, 0.3)
 RULE = colors.Color(0.55, 0.55, 0.55)
 HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
-ZEBRA_FILL = colors.Color(0.96, 0.96, 0.96)
 WHITE = colors.white
 
 
