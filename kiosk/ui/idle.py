@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 
 _ACTIVITY = frozenset(
     {
@@ -34,6 +34,7 @@ class IdleWatch(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._quiet = QTimer(self)
+        self._quiet.setTimerType(Qt.TimerType.PreciseTimer)
         self._quiet.setSingleShot(True)
         self._quiet.timeout.connect(self._on_quiet_timeout)
         self._countdown = QTimer(self)
@@ -66,6 +67,10 @@ class IdleWatch(QObject):
         """She is still here: stop any warning and start the quiet time again."""
         if self._quiet_ms:
             self.arm(self._quiet_ms, self._countdown_ms)
+
+    def quiet_left_ms(self) -> int:
+        """Milliseconds until the warning (-1 when not counting)."""
+        return self._quiet.remainingTime() if self._quiet.isActive() else -1
 
     def warn_now(self) -> None:
         """Start the warning at once, as if the quiet time had just run out."""

@@ -151,6 +151,7 @@ class KioskWindow(QWidget):
         self.top_bar.language_clicked.connect(self._on_language_clicked)
         self.top_bar.text_size_clicked.connect(self._on_text_size_clicked)
         self._column.insertWidget(0, self.top_bar)
+        self.top_bar.show()
         warning = self.overlay is not None and self.overlay.isVisible()
         if self.overlay is not None:
             self.overlay.setParent(None)
