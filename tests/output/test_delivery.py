@@ -161,6 +161,17 @@ def test_importing_delivery_does_not_load_qt() -> None:
     assert out.returncode == 0 and out.stdout.strip() == "[]"
 
 
+def test_printing_without_an_application_fails_cleanly() -> None:
+    code = (
+        "from pathlib import Path; from kiosk.printing import print_pdf;"
+        "print(print_pdf(Path('summary.pdf'), 'kiosk-test'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert out.stdout.strip() == "PrintResult(ok=False, reason='print_failed')"
+
+
 @pytest.mark.cups
 def test_delivery_to_a_real_queue(qtbot: QtBot, cups_queue: CupsQueue, tmp_path: Path) -> None:
     from kiosk.printing import print_pdf
