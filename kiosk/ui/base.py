@@ -22,6 +22,7 @@ class PageContext:
     texts: UiTexts
     metrics: Metrics
     settings: Any
+    host: QWidget | None = None  # the window: pages are born inside it, so its style applies
 
     def tr(self, key: str, **fields: object) -> str:
         return self.texts.text(self.session.language, key, **fields)
@@ -34,7 +35,8 @@ class Page(QWidget):
     """A full screen; carries the `page_id` property that tests and drivers look for."""
 
     def __init__(self, ctx: PageContext, page_id: str) -> None:
-        super().__init__()
+        super().__init__(ctx.host)
+        self.hide()
         self.ctx = ctx
         self.setProperty("page_id", page_id)
         self.setProperty("role", "page")

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QWidget
 
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import make_button, make_label
@@ -15,10 +15,21 @@ from kiosk.ui.widgets import make_button, make_label
 def height_for(widget: QWidget, width: int) -> int:
     """The height a widget needs at `width` (wrapped text included)."""
     widget.ensurePolished()
+    top = widget.layout()
+    if top is not None:  # drop sizes cached before the stylesheet set the fonts
+        for layout in [top, *top.findChildren(QLayout)]:
+            layout.invalidate()
     wanted = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
     if wanted < 0:
         wanted = widget.sizeHint().height()
     return max(wanted, widget.minimumHeight())
+
+
+def _settle(widget: QWidget) -> None:
+    """Lay a placed widget's insides out now, not on a later turn of the event loop."""
+    layout = widget.layout()
+    if layout is not None:
+        layout.activate()
 
 
 class AnswerGrid(QWidget):
@@ -78,11 +89,13 @@ class AnswerGrid(QWidget):
         for r, row_height in enumerate(heights):
             for c, button in enumerate(self._buttons[r * cols : (r + 1) * cols]):
                 button.setGeometry(QRect(left + c * (colw + gap), y, colw, row_height))
+                _settle(button)
             y += row_height + gap
         if self._footer is not None:
             footer_w = min(width, self._metrics.px(900))
             footer_h = height_for(self._footer, footer_w)
             self._footer.setGeometry(QRect((width - footer_w) // 2, y + gap, footer_w, footer_h))
+            _settle(self._footer)
 
     def sizeHint(self) -> QSize:
         return QSize(self._metrics.px(800), self._metrics.px(400))
@@ -198,6 +211,7 @@ class PagedList(QWidget):
         if self._pages:
             for widget, rect in self._pages[self.page]:
                 widget.setGeometry(rect)
+                _settle(widget)
         self._controls.setVisible(len(self._pages) > 1)
         self.previous.setEnabled(self.page > 0)
         self.next.setEnabled(self.page < self.page_count - 1)

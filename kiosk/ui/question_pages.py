@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.readiness.questionnaire import SKIP, Question
 from kiosk.session import page_id
@@ -24,19 +24,21 @@ class QuestionPage(Page):
     def __init__(self, ctx: PageContext, question: Question) -> None:
         super().__init__(ctx, page_id(question.id))
         self.question = question
-        header = QHBoxLayout()
-        header.setSpacing(ctx.metrics.gap)
+        progress = QWidget()
+        stack = QVBoxLayout(progress)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(ctx.metrics.px(6))
         self._progress_text = make_label("progress", wrap=False)
+        self._progress_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._progress_bar = QProgressBar()
         self._progress_bar.setTextVisible(False)
-        header.addWidget(self._progress_text)
-        header.addWidget(self._progress_bar, 1)
-        self.column.addLayout(header)
+        stack.addWidget(self._progress_text)
+        stack.addWidget(self._progress_bar)
         self._prompt = make_label("prompt")
         self._help = make_label("help")
         self.column.addWidget(self._prompt)
         self.column.addWidget(self._help)
-        self.nav = NavRow(ctx.metrics)
+        self.nav = NavRow(ctx.metrics, centre=progress)
         self.nav.back_pressed.connect(self._on_back_clicked)
         self.nav.next_pressed.connect(self._on_next_clicked)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -126,60 +126,84 @@ def _finish(window: KioskWindow) -> None:
     assert window.page_id == RESULT
 
 
-def _render_set(out_dir: Path, size: tuple[int, int], settings: Any, large: bool) -> list[Path]:
-    camera = _Camera(out_dir, "large_" if large else "")
-    window = _window(size, settings)
+LONGEST_NAME = "María Guadalupe Hernández-Villaseñor de la Cruz O'Donnell Ruiz"[:60]
 
-    def fresh(printed: bool = True) -> None:
-        nonlocal window
-        window.close()
-        window.deleteLater()
-        window = _window(size, settings, printed)
-        if large:
-            window.top_bar.text_size.click()  # type: ignore[union-attr]
 
-    fresh()
-    camera.shoot(window, WELCOME)
+def _pages(window: KioskWindow, name: str) -> Iterator[tuple[str, KioskWindow]]:
+    """The screen, and each further page of its paged list (review, flags) if it has one."""
+    yield name, window
+    paged = getattr(window.current_page(), "list", None)
+    for number in range(1, paged.page_count if paged is not None else 1):
+        paged.show_page(number)
+        yield f"{name}_page_{number + 1}", window
+
+
+def tour(make: Callable[[bool], KioskWindow]) -> Iterator[tuple[str, KioskWindow]]:
+    """Every screen of the kiosk with sample answers, as (name, window) in the state to look at.
+
+    `make(printed)` gives a fresh, shown window whose delivery prints or not.
+    """
+    window = make(True)
+    yield WELCOME, window
     window.go_to(PRIVACY)
-    camera.shoot(window, PRIVACY)
+    yield PRIVACY, window
     sample = SAMPLES["not_yet"]
     for question in window.questionnaire.questions:
-        if not question.shown(window.session.answers):
-            continue
-        window.go_to(question.id)
-        camera.shoot(window, page_id(question.id))
-        if question.id in sample:
-            _fill(window, {question.id: sample[question.id]})
+        if question.shown(window.session.answers):
+            window.go_to(question.id)
+            yield page_id(question.id), window
+            if question.id in sample:
+                _fill(window, {question.id: sample[question.id]})
+    window.session.answer("patient_name", LONGEST_NAME)
+    window.go_to("name")
+    yield "name_typed", window
     window.session.answer("warning_signs", ["fever"])
     window.go_to("warning_signs")
-    camera.shoot(window, "warning_signs_ticked")
+    yield "warning_signs_ticked", window
     for status, answers in SAMPLES.items():
-        fresh()
+        window = make(True)
         _fill(window, answers)
         if status == "not_yet":
+            window.session.answer("patient_name", LONGEST_NAME)
             window.go_to(REVIEW)
-            camera.shoot(window, "review")
-            window.current_page().list.show_page(1)  # type: ignore[attr-defined]
-            camera.shoot(window, "review_page_2")
+            yield from _pages(window, REVIEW)
         _finish(window)
-        camera.shoot(window, f"result_{status}")
-    fresh(printed=False)
+        yield from _pages(window, f"result_{status}")
+    window = make(False)
     _fill(window, SAMPLES["build_foundation"])
     _finish(window)
-    camera.shoot(window, "result_not_printed")
-    fresh()
+    yield "result_not_printed", window
+    window = make(True)
     _fill(window, {**SAMPLES["ready_for_assessment"], "warning_signs": URGENT_SIGNS})
     window.go_to("warning_signs")
     window.current_page().nav.next.click()  # type: ignore[attr-defined]
     assert window.page_id == URGENT
-    camera.shoot(window, "urgent")
-    fresh()
+    yield URGENT, window
+    window = make(True)
     _fill(window, SAMPLES["ready_for_assessment"], stop_before="delivery")
     window.go_to("delivery")
     window.idle.warn_now()
-    camera.shoot(window, "idle_warning")
-    window.close()
-    window.deleteLater()
+    yield "idle_warning", window
+
+
+def _render_set(out_dir: Path, size: tuple[int, int], settings: Any, large: bool) -> list[Path]:
+    camera = _Camera(out_dir, "large_" if large else "")
+    windows: list[KioskWindow] = []
+
+    def make(printed: bool) -> KioskWindow:
+        for old in windows:
+            old.close()
+            old.deleteLater()
+        windows[:] = [_window(size, settings, printed)]
+        if large:
+            windows[0].top_bar.text_size.click()  # type: ignore[union-attr]
+        return windows[0]
+
+    for name, window in tour(make):
+        camera.shoot(window, name)
+    for window in windows:
+        window.close()
+        window.deleteLater()
     return camera.written
 
 

@@ -123,7 +123,14 @@ class NavRow(QWidget):
     back_pressed = Signal()
     next_pressed = Signal()
 
-    def __init__(self, metrics: Metrics, *, back: bool = True, forward: bool = True) -> None:
+    def __init__(
+        self,
+        metrics: Metrics,
+        *,
+        back: bool = True,
+        forward: bool = True,
+        centre: QWidget | None = None,
+    ) -> None:
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -132,8 +139,16 @@ class NavRow(QWidget):
         self.next = make_button("nav_next", "primary", metrics)
         for button in (self.back, self.next):
             button.setMinimumWidth(metrics.px(240))
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)  # the middle stays in the middle
+            button.setSizePolicy(policy)
         row.addWidget(self.back)
-        row.addStretch(1)
+        if centre is not None:
+            row.addSpacing(metrics.gap)
+            row.addWidget(centre, 1)
+            row.addSpacing(metrics.gap)
+        else:
+            row.addStretch(1)
         row.addWidget(self.next)
         self.back.setVisible(back)
         self.next.setVisible(forward)

@@ -130,7 +130,7 @@ class KioskWindow(QWidget):
         return Session(self.questionnaire, self._clock(), self.default_language)
 
     def _ctx(self) -> PageContext:
-        return PageContext(self.session, self.texts, self.metrics, self.settings)
+        return PageContext(self.session, self.texts, self.metrics, self.settings, self)
 
     def current_page(self) -> Page:
         assert self._page is not None
