@@ -43,7 +43,7 @@ class Page(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.column = QVBoxLayout(self)
         m = ctx.metrics
-        self.column.setContentsMargins(m.margin, m.px(24), m.margin, m.px(24))
+        self.column.setContentsMargins(m.margin, m.px(18), m.margin, m.px(18))
         self.column.setSpacing(m.gap)
 
     @property

@@ -52,50 +52,51 @@ class AnswerGrid(QWidget):
             button.setParent(self)
         self.columns = 1
 
-    def _plan(self, width: int, cols: int) -> tuple[int, list[int], int]:
+    def _plan(self, width: int, cols: int) -> tuple[list[tuple[QWidget, QRect]], int]:
+        """Place the buttons down `cols` columns (reading down, then across); total height."""
         gap = self._metrics.gap
         colw = (width - gap * (cols - 1)) // cols
+        left = 0
         if cols == 1:
             colw = min(width, self._metrics.px(1280))
-        rows = [self._buttons[i : i + cols] for i in range(0, len(self._buttons), cols)]
-        heights = [max(height_for(b, colw) for b in row) for row in rows]
-        total = sum(heights) + gap * max(0, len(rows) - 1)
+            left = (width - colw) // 2
+        per_column = -(-len(self._buttons) // cols)
+        placed: list[tuple[QWidget, QRect]] = []
+        bottom = 0
+        for c in range(cols):
+            y = 0
+            for button in self._buttons[c * per_column : (c + 1) * per_column]:
+                h = height_for(button, colw)
+                placed.append((button, QRect(left + c * (colw + gap), y, colw, h)))
+                y += h + gap
+            bottom = max(bottom, y - gap)
         if self._footer is not None:
-            total += 2 * gap + height_for(self._footer, min(width, self._metrics.px(900)))
-        return colw, heights, total
+            footer_w = min(width, self._metrics.px(900))
+            footer_h = height_for(self._footer, footer_w)
+            top = bottom + gap
+            placed.append((self._footer, QRect((width - footer_w) // 2, top, footer_w, footer_h)))
+            bottom = top + footer_h
+        return placed, bottom
 
     def arrange(self) -> None:
         width, height = self.width(), self.height()
         if width <= 0 or not self._buttons:
             return
-        best: tuple[int, int, list[int], int] | None = None
+        best: tuple[int, list[tuple[QWidget, QRect]], int] | None = None
         for cols in range(1, self._max_columns + 1):
-            if cols > 1 and (width - self._metrics.gap * (cols - 1)) // cols < self._metrics.px(
-                440
-            ):
+            narrow = (width - self._metrics.gap * (cols - 1)) // cols < self._metrics.px(440)
+            if cols > 1 and narrow:
                 break
-            colw, heights, total = self._plan(width, cols)
-            if best is None or total < best[3]:
-                best = (cols, colw, heights, total)
+            placed, total = self._plan(width, cols)
+            if best is None or total < best[2] or total <= height:
+                best = (cols, placed, total)
             if total <= height:
-                best = (cols, colw, heights, total)
                 break
         assert best is not None
-        cols, colw, heights, _total = best
-        self.columns = cols
-        gap = self._metrics.gap
-        left = (width - colw) // 2 if cols == 1 else 0
-        y = 0
-        for r, row_height in enumerate(heights):
-            for c, button in enumerate(self._buttons[r * cols : (r + 1) * cols]):
-                button.setGeometry(QRect(left + c * (colw + gap), y, colw, row_height))
-                _settle(button)
-            y += row_height + gap
-        if self._footer is not None:
-            footer_w = min(width, self._metrics.px(900))
-            footer_h = height_for(self._footer, footer_w)
-            self._footer.setGeometry(QRect((width - footer_w) // 2, y + gap, footer_w, footer_h))
-            _settle(self._footer)
+        self.columns = best[0]
+        for button, rect in best[1]:
+            button.setGeometry(rect)
+            _settle(button)
 
     def sizeHint(self) -> QSize:
         return QSize(self._metrics.px(800), self._metrics.px(400))

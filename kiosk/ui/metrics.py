@@ -60,6 +60,10 @@ class Metrics:
         return self.px(20)
 
     @property
+    def border(self) -> int:
+        return max(2, self.px(3))
+
+    @property
     def margin(self) -> int:
         return self.px(32)
 
@@ -80,7 +84,7 @@ class Metrics:
         values: dict[str, object] = dict(self.fonts)
         values.update(
             radius=self.px(18),
-            border=max(2, self.px(3)),
+            border=self.border,
             pad=self.px(16),
             pad_small=self.px(8),
             bar=self.px(14),

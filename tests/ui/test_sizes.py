@@ -77,8 +77,9 @@ def problems_on_screen(window: KioskWindow, scale: float) -> list[str]:
                 found.append(f"buttons {names} only {_gap(a, rects[j])} px apart")
     for widget in shown:
         rect = _rect(widget, window)
-        if not frame.contains(rect):
-            found.append(f"{type(widget).__name__} {widget.objectName()} outside the window")
+        parent = widget.parentWidget()
+        if not frame.contains(rect) or not parent.rect().contains(widget.geometry()):
+            found.append(f"{type(widget).__name__} {widget.objectName()} cut off by its parent")
         has_text = isinstance(widget, QLabel | QAbstractButton | QLineEdit) and widget.text()
         if not has_text:
             continue
