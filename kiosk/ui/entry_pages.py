@@ -42,8 +42,8 @@ class NamePage(QuestionPage):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(m.px(28))
         column.addWidget(self.field)
+        column.addStretch(1)  # the keys sit low, where a thumb reaches with a baby in the arm
         column.addWidget(self.keyboard)
-        column.addStretch(1)
         box.setMaximumWidth(m.px(1300))
         self.field.textChanged.connect(self._on_field_text_changed)
         centred = QWidget()
