@@ -104,9 +104,10 @@ class DatePage(QuestionPage):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(ctx.metrics.px(28))
+        column.addStretch(1)
         column.addWidget(self.picker, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self._age)
-        column.addStretch(1)
+        column.addStretch(2)
         self.picker.date_changed.connect(self._on_picker_date_changed)
         self.add_content(box, forward=True)
         self.retranslate()
@@ -120,7 +121,8 @@ class DatePage(QuestionPage):
         if not self.picker.is_set:
             self._age.setText(self.ctx.tr("date_unset"))
             return
-        born = self.picker.get_date().toPython()
+        picked = self.picker.get_date()
+        born = date(picked.year(), picked.month(), picked.day())
         days = (self.ctx.session.today - born).days
         if days < 7:
             text = self.ctx.tr("date_age_days")

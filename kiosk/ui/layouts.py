@@ -178,9 +178,13 @@ class PagedList(QWidget):
         gap = self._metrics.gap
         pages: list[list[tuple[QWidget, QRect]]] = [[]]
         col, y = 0, 0
-        for item in self._items:
-            h = height_for(item, colw)
-            if y > 0 and y + h > height:
+        heights = [height_for(item, colw) for item in self._items]
+        for index, item in enumerate(self._items):
+            h = heights[index]
+            # a heading (a bare label) never ends a column: it goes with what follows it
+            follows = heights[index + 1] + gap if index + 1 < len(heights) else 0
+            needed = h + follows if isinstance(item, QLabel) else h
+            if y > 0 and y + needed > height:
                 col, y = col + 1, 0
                 if col == cols:
                     pages.append([])

@@ -133,7 +133,9 @@ def _pages(window: KioskWindow, name: str) -> Iterator[tuple[str, KioskWindow]]:
     """The screen, and each further page of its paged list (review, flags) if it has one."""
     yield name, window
     paged = getattr(window.current_page(), "list", None)
-    for number in range(1, paged.page_count if paged is not None else 1):
+    if paged is None:
+        return
+    for number in range(1, paged.page_count):
         paged.show_page(number)
         yield f"{name}_page_{number + 1}", window
 

@@ -117,7 +117,8 @@ class AnswerButton(QPushButton):
     def heightForWidth(self, width: int) -> int:
         self.ensurePolished()
         layout = self.layout()
-        return max(self.minimumHeight(), layout.totalHeightForWidth(width))
+        wanted = layout.totalHeightForWidth(width) if layout is not None else 0
+        return max(self.minimumHeight(), wanted)
 
 
 class NavRow(QWidget):
