@@ -375,10 +375,7 @@ class KioskWindow(QWidget):
             self.metrics = metrics
             self._apply_metrics()
             if self._page is not None:
-                armed = self.idle.armed
                 self.go_to(self.page_id)
-                if not armed:
-                    self.idle.disarm()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

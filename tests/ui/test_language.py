@@ -13,7 +13,16 @@ from kiosk.readiness.resources import resource_path
 from kiosk.ui.screenshots import SAMPLES
 from kiosk.ui.texts import UiTexts
 from tests.ui.conftest import MakeWindow
-from tests.ui.driver import answer_button, answer_page, page_id, tap_name, texts_in, walk
+from tests.ui.driver import (
+    answer_button,
+    answer_page,
+    page_id,
+    tap,
+    tap_name,
+    texts_in,
+    type_name,
+    walk,
+)
 
 
 def prompt_text(window: Any) -> str:
@@ -110,3 +119,19 @@ def test_settings_can_narrow_the_languages(
     question = window.questionnaire.question("patient_name")
     assert prompt_text(window) == question.text("es").prompt
     answer_page(qtbot, window, "Ana")
+
+
+def test_larger_text_keeps_what_she_was_in_the_middle_of(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.go_to("warning_signs")
+    tap_name(qtbot, window, "text_size")
+    tap(qtbot, answer_button(window, "warning_signs", "fever"))
+    tap_name(qtbot, window, "text_size")
+    assert answer_button(window, "warning_signs", "fever").property("selected") is True
+    assert "warning_signs" not in window.session.answers
+    window.go_to("name")
+    type_name(qtbot, window, "Ana")
+    tap_name(qtbot, window, "text_size")
+    assert "Ana" in texts_in(window.current_page())
