@@ -80,8 +80,20 @@ class Session:
     # -- the path -----------------------------------------------------------------------
 
     def progress(self, question_id: str) -> tuple[int, int]:
-        """(position, total) of a question among those visible given the answers so far."""
-        ids = [q.id for q in self.visible()]
+        """(position, total) of a question on her whole expected path.
+
+        Questions not answered yet count as on the usual path (the first option of a
+        choice, no ticks on a multi-select), so the total does not jump from "7 of 7"
+        to "8 of 28" part way through.
+        """
+        expected = dict(self.answers)
+        for question in self.questionnaire.questions:
+            if question.id not in expected and question.shown(expected):
+                if question.kind == "multi":
+                    expected[question.id] = []
+                elif question.kind == "choice":
+                    expected[question.id] = question.options[0]
+        ids = [q.id for q in self.questionnaire.visible(expected)]
         return (ids.index(question_id) + 1 if question_id in ids else len(ids)), len(ids)
 
     def step_after(self, question_id: str) -> str:

@@ -33,13 +33,17 @@ def test_a_warning_sign_drops_every_later_answer(questionnaire: Questionnaire) -
     assert assess(s.for_assessment()).status.value == "urgent"
 
 
-def test_progress_counts_what_is_visible_so_far(questionnaire: Questionnaire) -> None:
+def test_progress_counts_the_whole_expected_path_from_the_start(
+    questionnaire: Questionnaire,
+) -> None:
     s = session(questionnaire)
-    assert s.progress("patient_name") == (1, 6)
-    s.answer("delivery", "vaginal")
-    assert s.progress("delivery") == (3, 7)
+    assert s.progress("patient_name") == (1, 28)
+    s.answer("delivery", "planned_caesarean")
+    assert s.progress("delivery") == (3, 28)
+    assert s.progress("caesarean_scar_problem") == (4, 28)
     s.answer("warning_signs", [])
     assert s.progress("warning_signs") == (7, 28)
+    assert s.progress("mood_down") == (28, 28)
 
 
 def test_the_path_back_and_forth_and_while_reviewing(questionnaire: Questionnaire) -> None:
