@@ -4,9 +4,10 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest dist clean
+.PHONY: run test system-test-packages lint typecheck pytest dist clean
 
 $(STAMP): pyproject.toml
+	bash scripts/system-packages.sh run
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
@@ -22,7 +23,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy kiosk/readiness kiosk/report kiosk/config.py kiosk/staff_pin.py kiosk/paths.py kiosk/ops_cli.py kiosk/logs.py kiosk/output.py kiosk/printing.py kiosk/delivery.py
 
-pytest: $(STAMP)
+system-test-packages:
+	bash scripts/system-packages.sh test
+
+pytest: $(STAMP) system-test-packages
 	$(PY) -m pytest
 
 test: lint typecheck pytest

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Install the operating-system packages the kiosk needs, on Debian or Ubuntu.
+#   scripts/system-packages.sh run    what the kiosk window needs (Qt's libraries, venv)
+#   scripts/system-packages.sh test   the above, plus PDF tools and a CUPS print server
+# Installs only what is missing; uses sudo when not root; does nothing elsewhere.
+set -euo pipefail
+
+run_pkgs=(
+    make python3-venv
+    libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0
+    # the X11 (xcb) platform plugin of a desktop session
+    libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+    libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0
+    # on-device read-aloud (Qt's speechd engine)
+    libspeechd2 speech-dispatcher
+    # printing through CUPS (Qt's print support plugin)
+    libcups2
+)
+test_pkgs=(
+    poppler-utils
+    cups cups-client cups-bsd printer-driver-cups-pdf
+)
+
+want=("${run_pkgs[@]}")
+if [[ "${1:-run}" == "test" ]]; then
+    want+=("${test_pkgs[@]}")
+fi
+
+if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
+    echo "system-packages: not a Debian/Ubuntu system; install Qt 6's runtime libraries yourself" >&2
+    exit 0
+fi
+
+missing=()
+for pkg in "${want[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$pkg")
+    fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+sudo=""
+if [[ "$(id -u)" != 0 ]]; then
+    sudo="sudo"
+fi
+echo "system-packages: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
