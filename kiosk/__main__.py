@@ -59,8 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return set_pin(args.config)
     if args.self_test:
-        print("self-test: not implemented yet", file=sys.stderr)
-        return EXIT_USAGE
+        from kiosk.selftest import run as self_test
+
+        return self_test(args.config)
     from kiosk import app
 
     if args.screenshots is not None:

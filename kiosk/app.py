@@ -99,6 +99,10 @@ def run(config: Path | None = None, windowed: bool = False) -> int:
     app = _application()
     window = build_window(settings)
     restore = install_crash_policy(window)
+    if os.environ.get("KIOSK_BENCH_FIRST_PAINT") == "1":  # bench/startup.py: time to first paint
+        from kiosk.selftest import quit_after_first_paint
+
+        quit_after_first_paint(window)
     if windowed:
         window.resize(*DEMO_SIZE)
         window.show()

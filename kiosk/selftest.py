@@ -1,0 +1,353 @@
+"""`--self-test`: a scripted patient through the real window, a real PDF, one line of verdict."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+OK_PREFIX = "self-test ok"
+FAILED_PREFIX = "self-test FAILED"
+OUTPUT_ENV = "KIOSK_SELFTEST_OUTPUT"  # save the summary here (kept) instead of a temp folder
+FIRST_PAINT_ENV = "KIOSK_BENCH_FIRST_PAINT"
+TODAY = date(2026, 11, 20)
+SCREEN = (1920, 1080)
+WAIT_S = 10.0
+MONTHS_BACK = 5  # taps on "month earlier": the baby is about 21 weeks old on TODAY
+NAME = "Self Test"
+EXPECTED_STATUS = "not_yet"
+# One answer per page, in the readiness module's form; None skips an optional scale.
+SCRIPT: dict[str, Any] = {
+    "delivery": "unplanned_caesarean",
+    "caesarean_scar_problem": "yes",
+    "feeding": "mixed",
+    "postnatal_check": "cleared",
+    "warning_signs": [],
+    "leak_effort": "sometimes",
+    "leak_urgency": "never",
+    "bowel_leak": "no",
+    "pelvic_heaviness": "yes",
+    "prolapse_diagnosis": "none",
+    "pelvic_pain": "no",
+    "bleeding": "no",
+    "abdominal_doming": "unsure",
+    "diastasis_measured": "none",
+    "pain_back_pelvis": "no",
+    "pain_pubic": "no",
+    "pain_sciatic": "no",
+    "pain_other": "no",
+    "walking": "symptom_free_30",
+    "tried_running": "no",
+    "running_history": "regular",
+    "running_goal": "stroller",
+    "sleep": "under_4",
+    "fueling": "enough",
+    "mood_interest": None,
+    "mood_down": 0,
+}
+_PAGE_RE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+class SelfTestError(Exception):
+    """One step of the self-test went wrong; the message is the reason shown."""
+
+
+# -- driving the real window -------------------------------------------------------------
+
+
+def _app() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    return app if app is not None else QApplication(sys.argv[:1])
+
+
+def wait_until(done: Callable[[], bool], what: str, timeout_s: float = WAIT_S) -> None:
+    """Process events until `done()`; SelfTestError naming `what` after `timeout_s`."""
+    from PySide6.QtCore import QEventLoop
+
+    app = _app()
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        if time.monotonic() > deadline:
+            raise SelfTestError(f"timed out waiting for {what}")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
+def wait_page(window: Any, wanted: str) -> None:
+    wait_until(lambda: window.page_id == wanted, f"the page {wanted!r}")
+
+
+def wait_leave(window: Any, current: str) -> None:
+    wait_until(lambda: window.page_id != current, f"the page after {current!r}")
+
+
+def visible_buttons(window: Any) -> list[Any]:
+    from PySide6.QtWidgets import QAbstractButton
+
+    return [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
+
+
+def find_button(window: Any, name: str = "", **props: str) -> Any:
+    """The one visible button with this objectName and/or these dynamic property values."""
+    found = [
+        b
+        for b in visible_buttons(window)
+        if (not name or b.objectName() == name)
+        and all(str(b.property(k)) == v for k, v in props.items())
+    ]
+    if len(found) != 1:
+        wanted = name or ", ".join(f"{k}={v}" for k, v in props.items())
+        raise SelfTestError(f"{len(found)} visible buttons {wanted!r} on page {window.page_id!r}")
+    return found[0]
+
+
+def tap(widget: Any) -> None:
+    """Press and release the left mouse button at the centre of `widget`, as a finger would."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    if not (widget.isVisible() and widget.isEnabled()):
+        raise SelfTestError(f"button {widget.objectName()!r} cannot be tapped")
+    local = QPointF(widget.rect().center())
+    glob = QPointF(widget.mapToGlobal(widget.rect().center()))
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    for kind, buttons in (
+        (QEvent.Type.MouseButtonPress, left),
+        (QEvent.Type.MouseButtonRelease, none),
+    ):
+        event = QMouseEvent(kind, local, glob, left, buttons, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(widget, event)
+
+
+def _type_name(window: Any, text: str) -> None:
+    keys = {str(b.property("key")): b for b in visible_buttons(window) if b.property("key")}
+    for char in text:
+        if char == " ":
+            tap(keys["space"])
+            continue
+        key = keys[char.lower()]
+        if char.isalpha() and char.isupper() != (key.text() == char.upper()):
+            tap(keys["shift"])
+        tap(key)
+
+
+def answer_page(window: Any, value: Any) -> None:
+    """Answer the question on screen with `value` by tapping its controls."""
+    current = window.page_id
+    question = window.questionnaire.question("patient_name" if current == "name" else current)
+    if question.kind == "name":
+        _type_name(window, str(value))
+        tap(find_button(window, "nav_next"))
+    elif question.kind == "date":
+        for _ in range(int(value)):
+            tap(find_button(window, "month_earlier"))
+        tap(find_button(window, "nav_next"))
+    elif question.kind == "multi":
+        for sign in value or [question.none_option]:
+            tap(find_button(window, question_id=question.id, answer_value=sign))
+        tap(find_button(window, "nav_next"))
+    else:
+        shown = "skip" if value is None else str(value)
+        tap(find_button(window, question_id=question.id, answer_value=shown))
+    wait_leave(window, current)
+
+
+def walk(window: Any, script: Mapping[str, Any]) -> list[str]:
+    """From the welcome screen to the result: every page answered by tapping; the pages seen."""
+    tap(find_button(window, "start"))
+    wait_page(window, "privacy")
+    tap(find_button(window, "nav_next"))
+    seen: list[str] = []
+    went_back = False
+    while window.page_id not in ("review", "urgent"):
+        current = window.page_id
+        if current == "name":
+            answer_page(window, NAME)
+        elif current == "baby_birth_date":
+            answer_page(window, MONTHS_BACK)
+        elif current in script:
+            answer_page(window, script[current])
+        else:
+            raise SelfTestError(f"no scripted answer for page {current!r}")
+        seen.append(current)
+        if not went_back and len(seen) == 4:  # Back once, then on again: the answer is kept
+            went_back = True
+            tap(find_button(window, "nav_back"))
+            wait_page(window, current)
+            tap(find_button(window, "nav_next"))
+            wait_leave(window, current)
+    if window.page_id == "review":
+        tap(find_button(window, "finish"))
+        wait_until(lambda: window.session.delivered, "the summary to be delivered")
+    return seen
+
+
+# -- checking the summary ----------------------------------------------------------------
+
+
+def pdf_page_count(data: bytes) -> int:
+    """Pages of a PDF by its page objects (no PDF reader needed)."""
+    return len(_PAGE_RE.findall(data))
+
+
+def _qtpdf_pages(path: Path) -> int:
+    """Pages as QtPdf (the print path's reader) sees them; -1 if it cannot load the file."""
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    try:
+        if document.load(str(path)) != QPdfDocument.Error.None_:
+            return -1
+        return int(document.pageCount())
+    finally:
+        document.close()
+
+
+def check_summary(folder: Path, saved: Path | None) -> tuple[int, int]:
+    """The saved summary is whole, private and 1-2 pages; returns (pages, bytes)."""
+    if saved is None:
+        raise SelfTestError("the summary was not saved")
+    if saved.parent.resolve() != folder.resolve() or not saved.is_file():
+        raise SelfTestError("the saved summary is not in the output folder")
+    data = saved.read_bytes()
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        raise SelfTestError("the saved summary is not a whole PDF")
+    pages = pdf_page_count(data)
+    if not 1 <= pages <= 2:
+        raise SelfTestError(f"the summary has {pages} pages, expected 1 or 2")
+    qt_pages = _qtpdf_pages(saved)
+    if qt_pages != pages:
+        raise SelfTestError(f"QtPdf reads {qt_pages} pages, the file has {pages}")
+    leftovers = [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+    if leftovers:
+        raise SelfTestError(f"{len(leftovers)} half-written temp files left in the output folder")
+    if os.name == "posix" and saved.stat().st_mode & 0o077:
+        raise SelfTestError("the saved summary is readable by others")
+    return pages, len(data)
+
+
+# -- the self-test -----------------------------------------------------------------------
+
+
+def _no_print(handed: list[Path], path: Path, _printer: str) -> Any:
+    """The print hand-off, without paper: note the file that would have been printed."""
+    from kiosk.printing import PrintResult
+
+    handed.append(path)
+    return PrintResult(ok=path.is_file(), reason=None if path.is_file() else "print_failed")
+
+
+def _quiet_size_hints() -> Any:
+    """Drop the offscreen platform's notes about size hints; returns the previous handler."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode: Any, _context: Any, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    return qInstallMessageHandler(handler)
+
+
+def _check(config: Path | None, folder: Path) -> str:
+    from kiosk import __version__
+    from kiosk.app import build_window
+    from kiosk.config import ConfigError, load_settings
+    from kiosk.delivery import deliver_summary
+    from kiosk.readiness import load_questionnaire
+    from kiosk.ui import Timing
+
+    try:
+        settings = load_settings(config)
+    except ConfigError as exc:
+        raise SelfTestError(f"config: {exc}") from exc
+    questions = len(load_questionnaire().questions)
+    settings = dataclasses.replace(settings, output_dir=folder, printer="")
+    handed: list[Path] = []
+    deliver = partial(deliver_summary, printer=partial(_no_print, handed))
+    long = 3_600_000
+    timing = Timing(idle_ms=long, countdown_ms=long, result_ms=long, advance_ms=1)
+    _app()
+    previous = _quiet_size_hints()
+    window = build_window(settings, deliver=deliver, clock=lambda: TODAY, timing=timing)
+    try:
+        window.resize(*SCREEN)
+        window.show()
+        wait_page(window, "welcome")
+        seen = walk(window, SCRIPT)
+        status = str(window.current_page().property("status"))
+        if window.page_id != "result" or status != EXPECTED_STATUS:
+            raise SelfTestError(f"result page {window.page_id!r} status {status!r}")
+        delivery = window.session.delivery
+        if delivery is None or getattr(delivery, "problem", None) is not None:
+            problem = getattr(delivery, "problem", "no result")
+            raise SelfTestError(f"the summary was not delivered ({problem})")
+        pages, size = check_summary(folder, delivery.saved_path)
+        if handed != [delivery.saved_path]:
+            raise SelfTestError("the saved summary was not handed to the printer")
+    finally:
+        window.close()
+        window.deleteLater()
+        from PySide6.QtCore import qInstallMessageHandler
+
+        qInstallMessageHandler(previous)
+    return (
+        f"kiosk {__version__}, {questions} questions, {len(seen)} pages answered, "
+        f"status {status}, summary {pages} page{'s' if pages > 1 else ''} {size // 1024} KiB"
+    )
+
+
+def run(config: Path | None = None) -> int:
+    """Run the self-test offscreen (unless a platform is set); print one line; 0 if it passed."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    start = time.perf_counter()
+    wanted = os.environ.get(OUTPUT_ENV, "")
+    try:
+        if wanted:
+            detail = _check(config, Path(wanted))
+        else:
+            with tempfile.TemporaryDirectory(prefix="kiosk-selftest-") as temp:
+                detail = _check(config, Path(temp) / "summaries")
+    except SelfTestError as exc:
+        print(f"{FAILED_PREFIX}: {exc}", flush=True)
+        return 1
+    except Exception as exc:  # anything unexpected is a failure with its type, not a traceback
+        print(f"{FAILED_PREFIX}: unexpected {type(exc).__name__}: {exc}", flush=True)
+        return 1
+    print(f"{OK_PREFIX}: {detail}, {time.perf_counter() - start:.1f} s", flush=True)
+    return 0
+
+
+# -- the start-up benchmark's probe ------------------------------------------------------
+
+
+def quit_after_first_paint(window: Any) -> None:
+    """Print `first-paint` once `window` has painted its first screen, then quit the app.
+
+    Used by bench/startup.py when the environment has KIOSK_BENCH_FIRST_PAINT=1.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class _Probe(QObject):
+        def eventFilter(self, watched: Any, event: Any) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.property("seen"):
+                self.setProperty("seen", True)
+                QTimer.singleShot(0, self._report)  # after this paint pass is flushed
+            return False
+
+        def _report(self) -> None:
+            print(f"first-paint cpu={time.process_time():.3f}s", flush=True)
+            QApplication.quit()
+
+    probe = _Probe(window)
+    window.installEventFilter(probe)
