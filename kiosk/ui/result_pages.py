@@ -15,6 +15,7 @@ from kiosk.ui.layouts import PagedList
 from kiosk.ui.widgets import make_button, make_label
 
 SELF_HARM = "self_harm"
+SAVE_FAILED = "save_failed"  # kiosk.delivery.SAVE_FAILED (not imported: it loads the printer)
 # A mark beside the status words, so the status never rests on colour alone.
 _MARKS = {"ready_for_assessment": "✓", "build_foundation": "↗", "not_yet": "●"}
 
@@ -44,6 +45,8 @@ def _delivery_words(ctx: PageContext, delivery: Any, *, pending: bool) -> str:
         return ctx.tr("summary_pending")
     if delivery is not None and bool(getattr(delivery, "printed", False)):
         return ctx.tr("summary_printed")
+    if delivery is None or getattr(delivery, "problem", None) == SAVE_FAILED:
+        return ctx.tr("summary_not_saved")  # nothing kept here: the front desk must know
     return ctx.tr("summary_not_printed")
 
 
@@ -165,6 +168,7 @@ class UrgentPage(Page):
         crisis_column.addWidget(self._crisis_text)
         self._crisis.setVisible(SELF_HARM in signs)
         self._printed = make_label("body")
+        self._pending = True
         self.done = make_button("done", "secondary", m)
         self.done.setMinimumWidth(m.px(240))
         self.column.addStretch(1)
@@ -176,13 +180,20 @@ class UrgentPage(Page):
         self.retranslate()
 
     def set_delivery(self, delivery: Any) -> None:
+        self._pending = False
+        self._show_delivery(delivery)
+
+    def _show_delivery(self, delivery: Any) -> None:
         printed = delivery is not None and bool(getattr(delivery, "printed", False))
-        self._printed.setText(self.ctx.tr("urgent_printed") if printed else "")
-        self._printed.setVisible(printed)
+        if self._pending:
+            self._printed.setText(self.ctx.tr("summary_pending"))
+        else:
+            self._printed.setText(self.ctx.tr("urgent_printed") if printed else "")
+        self._printed.setVisible(self._pending or printed)
 
     def retranslate(self) -> None:
         self._title.setText(self.ctx.tr("urgent_title"))
         self._body.setText(self.ctx.tr("urgent_body"))
         self._crisis_text.setText(self.ctx.tr("urgent_988"))
-        self.set_delivery(self.ctx.session.delivery)
+        self._show_delivery(self.ctx.session.delivery)
         self.done.setText(self.ctx.tr("done"))

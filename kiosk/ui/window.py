@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -26,6 +27,7 @@ from kiosk.session import (
 )
 from kiosk.ui.base import Page, PageContext
 from kiosk.ui.chrome import IdleOverlay, TopBar
+from kiosk.ui.delivery_runner import DeliveryRunner
 from kiosk.ui.entry_pages import DatePage, NamePage
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.intro_pages import PrivacyPage, WelcomePage
@@ -35,6 +37,7 @@ from kiosk.ui.result_pages import ResultPage, UrgentPage
 from kiosk.ui.review_page import ReviewPage
 from kiosk.ui.texts import UiTexts
 from kiosk.ui.widgets import scrub
+from kiosk.ui.words import load_texts
 
 _log = logging.getLogger(__name__)
 AssessFn = Callable[..., Any]
@@ -86,6 +89,7 @@ class KioskWindow(QWidget):
         clock: Callable[[], date],
         timing: Timing | None = None,
         texts: UiTexts | None = None,
+        runner: DeliveryRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,7 +104,7 @@ class KioskWindow(QWidget):
         )
         default = getattr(settings, "default_language", self.languages[0])
         self.default_language = default if default in self.languages else self.languages[0]
-        self.texts = texts if texts is not None else UiTexts.load(questionnaire.languages)
+        self.texts = texts if texts is not None else load_texts(questionnaire.languages)
         register_fonts()
         self._template = stylesheet_template()
         self.session = self._new_session()
@@ -121,6 +125,12 @@ class KioskWindow(QWidget):
         self._advance = QTimer(self)
         self._advance.setSingleShot(True)
         self._advance.timeout.connect(self._on_advance_timeout)
+        # Summaries are delivered by `runner` (inline unless given a background one); an
+        # outcome counts only for the session it was started in (`_serial`).
+        self._serial = 0
+        self.delivery_runner = runner if runner is not None else DeliveryRunner(background=False)
+        self.delivery_runner.setParent(self)
+        self.delivery_runner.finished.connect(self._on_delivery_finished)
         self._apply_metrics()
         self.go_to(WELCOME)
 
@@ -249,6 +259,7 @@ class KioskWindow(QWidget):
         self.idle.disarm()
         self._advance.stop()
         was_large = self.session.large_text
+        self._serial += 1  # a delivery still running belongs to the patient who just left
         self.session = self._new_session()
         if self.overlay is not None:
             self.overlay.hide()
@@ -314,22 +325,28 @@ class KioskWindow(QWidget):
             assessment = self._assess(answers, today=self.session.today)
         except Exception:  # the urgent screen must stay, whatever happens
             _log.exception("urgent answers could not be assessed")
+            self._on_delivery_finished(self._serial, None)
             return
         self.session.assessment = assessment
         self._deliver_now(answers, assessment)
 
     def _deliver_now(self, answers: Mapping[str, Any], assessment: Any) -> None:
-        self.repaint()  # the patient sees the new screen before the summary is written
-        result: Any = None
-        try:
-            result = self._deliver(
-                dict(answers),
-                assessment,
-                settings=self.settings,
-                patient_language=self.session.language,
-            )
-        except Exception:  # she is told kindly to see the front desk; nothing else changes
-            _log.exception("summary delivery failed")
+        """Hand the summary to the runner; the page says "getting it ready" until it is done."""
+        if not self.delivery_runner.background:
+            self.repaint()  # the patient sees the new screen before the summary is written
+        job = partial(
+            self._deliver,
+            dict(answers),
+            assessment,
+            settings=self.settings,
+            patient_language=self.session.language,
+        )
+        self.delivery_runner.submit(job, self._serial)
+
+    def _on_delivery_finished(self, serial: int, result: Any) -> None:
+        """Show whether her summary printed (None: delivery failed), if she is still here."""
+        if serial != self._serial:
+            return  # she has gone; her summary was still saved and printed for the clinic
         self.session.delivery, self.session.delivered = result, True
         page = self._page
         if isinstance(page, ResultPage | UrgentPage):
@@ -389,4 +406,5 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
+        self.delivery_runner.wait()  # a summary being printed is finished, not lost
         super().closeEvent(event)
