@@ -236,6 +236,31 @@ def check_summary(folder: Path, saved: Path | None) -> tuple[int, int]:
     return pages, len(data)
 
 
+def check_bundled_plugins() -> list[str]:
+    """In a frozen app: the print and speech plugins are there and load; the kinds checked."""
+    if not getattr(sys, "frozen", False):
+        return []
+    from PySide6.QtCore import QLibraryInfo, QPluginLoader
+
+    base = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    kinds = [] if sys.platform == "win32" else ["printsupport"]  # Windows: built in
+    try:
+        import PySide6.QtTextToSpeech  # noqa: F401  (left out of builds without read-aloud)
+
+        kinds.append("texttospeech")
+    except ImportError:
+        pass
+    for kind in kinds:
+        files = [p for p in (base / kind).glob("*") if p.suffix in (".so", ".dll", ".dylib")]
+        if not files:
+            raise SelfTestError(f"no Qt {kind} plugin in {base}")
+        for path in files:
+            loader = QPluginLoader(str(path))
+            if not loader.load():
+                raise SelfTestError(f"Qt plugin {kind}/{path.name}: {loader.errorString()}")
+    return kinds
+
+
 # -- the self-test -----------------------------------------------------------------------
 
 
@@ -247,12 +272,15 @@ def _no_print(handed: list[Path], path: Path, _printer: str) -> Any:
     return PrintResult(ok=path.is_file(), reason=None if path.is_file() else "print_failed")
 
 
-def _quiet_size_hints() -> Any:
-    """Drop the offscreen platform's notes about size hints; returns the previous handler."""
+_QUIET = ("propagateSizeHints", "pipewire")  # offscreen size hints; QtMultimedia's audio probe
+
+
+def _quiet_notes() -> Any:
+    """Drop Qt's harmless notes listed in _QUIET; returns the previous message handler."""
     from PySide6.QtCore import qInstallMessageHandler
 
     def handler(_mode: Any, _context: Any, message: str) -> None:
-        if "propagateSizeHints" not in message:
+        if not any(note in message for note in _QUIET):
             print(message, file=sys.stderr)
 
     return qInstallMessageHandler(handler)
@@ -277,33 +305,44 @@ def _check(config: Path | None, folder: Path) -> str:
     long = 3_600_000
     timing = Timing(idle_ms=long, countdown_ms=long, result_ms=long, advance_ms=1)
     _app()
-    previous = _quiet_size_hints()
-    window = build_window(settings, deliver=deliver, clock=lambda: TODAY, timing=timing)
+    previous = _quiet_notes()
     try:
-        window.resize(*SCREEN)
-        window.show()
-        wait_page(window, "welcome")
-        seen = walk(window, SCRIPT)
-        status = str(window.current_page().property("status"))
-        if window.page_id != "result" or status != EXPECTED_STATUS:
-            raise SelfTestError(f"result page {window.page_id!r} status {status!r}")
-        delivery = window.session.delivery
-        if delivery is None or getattr(delivery, "problem", None) is not None:
-            problem = getattr(delivery, "problem", "no result")
-            raise SelfTestError(f"the summary was not delivered ({problem})")
-        pages, size = check_summary(folder, delivery.saved_path)
-        if handed != [delivery.saved_path]:
-            raise SelfTestError("the saved summary was not handed to the printer")
+        plugins = check_bundled_plugins()
+        window = build_window(settings, deliver=deliver, clock=lambda: TODAY, timing=timing)
+        try:
+            seen, status, pages, size = _screening(window, folder, handed)
+        finally:
+            window.close()
+            window.deleteLater()
     finally:
-        window.close()
-        window.deleteLater()
         from PySide6.QtCore import qInstallMessageHandler
 
         qInstallMessageHandler(previous)
+    frozen = f", plugins {'+'.join(plugins)} load" if plugins else ""
     return (
         f"kiosk {__version__}, {questions} questions, {len(seen)} pages answered, "
         f"status {status}, summary {pages} page{'s' if pages > 1 else ''} {size // 1024} KiB"
+        f"{frozen}"
     )
+
+
+def _screening(window: Any, folder: Path, handed: list[Path]) -> tuple[list[str], str, int, int]:
+    """The scripted patient from welcome to result; (pages seen, status, PDF pages, bytes)."""
+    window.resize(*SCREEN)
+    window.show()
+    wait_page(window, "welcome")
+    seen = walk(window, SCRIPT)
+    status = str(window.current_page().property("status"))
+    if window.page_id != "result" or status != EXPECTED_STATUS:
+        raise SelfTestError(f"result page {window.page_id!r} status {status!r}")
+    delivery = window.session.delivery
+    if delivery is None or getattr(delivery, "problem", None) is not None:
+        problem = getattr(delivery, "problem", "no result")
+        raise SelfTestError(f"the summary was not delivered ({problem})")
+    pages, size = check_summary(folder, delivery.saved_path)
+    if handed != [delivery.saved_path]:
+        raise SelfTestError("the saved summary was not handed to the printer")
+    return seen, status, pages, size
 
 
 def run(config: Path | None = None) -> int:
