@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -53,13 +54,25 @@ def build_window(
     deliver: Callable[..., Any] = deliver_summary,
     clock: Callable[[], date] = date.today,
     timing: Any = None,
+    background: bool = False,
 ) -> Any:
-    """The kiosk window with the real questionnaire and assessor (a QApplication must exist)."""
+    """The kiosk window with the real questionnaire and assessor (a QApplication must exist).
+
+    With `background` summaries are delivered on a worker thread (the kiosk itself);
+    without, inline (simple tests, screenshots).
+    """
     from kiosk.readiness import assess, load_questionnaire
     from kiosk.ui import KioskWindow
+    from kiosk.ui.delivery_runner import DeliveryRunner
 
     return KioskWindow(
-        load_questionnaire(), settings, assess=assess, deliver=deliver, clock=clock, timing=timing
+        load_questionnaire(),
+        settings,
+        assess=assess,
+        deliver=deliver,
+        clock=clock,
+        timing=timing,
+        runner=DeliveryRunner(background=True) if background else None,
     )
 
 
@@ -75,6 +88,8 @@ def install_crash_policy(window: Any) -> Callable[[], None]:
             previous(kind, error, tb)
             return
         _log.error("unexpected error; the session is wiped", exc_info=(kind, error, tb))
+        if threading.current_thread() is not threading.main_thread():
+            return  # only the GUI thread may touch the window
         try:
             window.reset_session("error")
         except Exception:
@@ -88,17 +103,56 @@ def install_crash_policy(window: Any) -> Callable[[], None]:
     return restore
 
 
-def run(config: Path | None = None, windowed: bool = False) -> int:
+def _has_display() -> bool:
+    """Whether a window can be shown (on Linux: a display, or a Qt platform chosen)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "DISPLAY"))
+
+
+def _refuse_start(line: str, windowed: bool, screen_ms: int | None) -> int:
+    """A bad config: one line on stderr; fullscreen, also a clear screen until closed."""
+    print(line, file=sys.stderr)
+    if not windowed and _has_display():
+        from kiosk.ui.startup_error import SCREEN_MS, show_startup_error
+
+        _application()
+        show_startup_error(line, timeout_ms=SCREEN_MS if screen_ms is None else screen_ms)
+    return EXIT_CONFIG
+
+
+def _start_kiosk_mode(app: Any, window: Any, settings: Settings, windowed: bool) -> None:
+    """Staff access, hourly purge and (fullscreen) the guard that blocks every way out."""
+    from kiosk.housekeeping import Housekeeping
+    from kiosk.ui.guard import KioskGuard
+    from kiosk.ui.staff import attach_staff
+
+    guard = None if windowed else KioskGuard(window)
+
+    def leave() -> None:
+        if guard is not None:
+            guard.release()
+        app.quit()
+
+    attach_staff(window, settings, on_exit=leave)
+    Housekeeping(settings, window).start()
+
+
+def run(
+    config: Path | None = None, windowed: bool = False, *, error_screen_ms: int | None = None
+) -> int:
     """Start the kiosk: fullscreen and frameless, or a desktop demo window."""
-    settings = _settings(config)
-    if settings is None:
-        return EXIT_CONFIG
+    try:
+        settings = load_settings(config)
+    except ConfigError as exc:
+        return _refuse_start(f"config error: {exc}", windowed, error_screen_ms)
     setup_logging()
     from PySide6.QtCore import Qt
 
     app = _application()
-    window = build_window(settings)
+    window = build_window(settings, background=True)
     restore = install_crash_policy(window)
+    _start_kiosk_mode(app, window, settings, windowed)
     if os.environ.get("KIOSK_BENCH_FIRST_PAINT") == "1":  # bench/startup.py: time to first paint
         from kiosk.selftest import quit_after_first_paint
 
@@ -113,6 +167,7 @@ def run(config: Path | None = None, windowed: bool = False) -> int:
     try:
         return int(app.exec())
     finally:
+        window.delivery_runner.wait()  # a summary still printing is finished, not lost
         restore()
 
 

@@ -1,0 +1,300 @@
+"""Staff access: the hidden gesture opens the PIN pad, the right PIN opens the staff panel.
+
+The panel shows the printer's and the output folder's state and the last summary's
+outcome, prints a test page, and ends the kiosk. Opening the pad first wipes the
+patient's session, so nothing of hers is on screen or kept while staff work. Pad and
+panel close by themselves after `staff_idle_timeout_s` without a touch.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+
+from kiosk.logs import log_event
+from kiosk.output import FolderStatus, folder_status
+from kiosk.printing import STATUS_WORDS, PrintResult, printer_status
+from kiosk.staff_pin import PinGate
+from kiosk.ui.gesture import HOLD_MS, CornerHold
+from kiosk.ui.staff_pad import LOCKOUT_S, MAX_FAILURES, Overlay, PinPad
+from kiosk.ui.staff_print import print_test_page
+from kiosk.ui.widgets import make_button, make_label
+
+TEST_PRINT_TOKEN = -1  # a runner job that is the staff's test print, not a summary
+LOW_SPACE = 50 * 1024 * 1024  # below this the folder counts as full
+_ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
+_log = logging.getLogger(__name__)
+
+
+def size_words(count: int) -> str:
+    value = float(count)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} TB"  # pragma: no cover
+
+
+def folder_words(status: FolderStatus, tr: Callable[..., str], retention_days: int) -> str:
+    """The output folder's state in one line, with the reason when it cannot take summaries."""
+    free = size_words(status.free_bytes) if status.free_bytes is not None else tr("free_unknown")
+    if not status.exists:
+        return tr("folder_missing")
+    if not status.writable:
+        return tr("folder_read_only")
+    if status.free_bytes is not None and status.free_bytes < LOW_SPACE:
+        return tr("folder_full", free=free)
+    return tr("folder_ready", free=free, count=status.summary_count, days=retention_days)
+
+
+class StaffPanel(Overlay):
+    """What staff see after the PIN: statuses, test print, refresh, exit, close."""
+
+    def __init__(self, tr: Callable[..., str], metrics: Any, parent: QWidget, idle_s: int) -> None:
+        super().__init__("staff_panel", metrics, parent, width=1300)
+        self.column.addWidget(make_label("title", tr("panel_title")))
+        self.lines: dict[str, Any] = {}
+        for key, heading in (
+            ("printer", "printer_heading"),
+            ("folder", "folder_heading"),
+            ("last", "last_heading"),
+        ):
+            self.column.addWidget(make_label("strong", tr(heading)))
+            label = make_label("body")
+            label.setObjectName(f"staff_{key}_status")
+            self.column.addWidget(label)
+            self.lines[key] = label
+        self.test_result = make_label("body")
+        self.test_result.setObjectName("staff_test_result")
+        self.column.addWidget(self.test_result)
+        self.column.addWidget(make_label("help", tr("panel_idle", seconds=idle_s)))
+        self.buttons: dict[str, Any] = {}
+        row: QHBoxLayout | None = None
+        for index, (name, role, key) in enumerate(
+            (
+                ("staff_test_print", "primary", "test_print"),
+                ("staff_refresh", "secondary", "refresh"),
+                ("staff_exit", "secondary", "exit"),
+                ("staff_close", "primary", "close"),
+            )
+        ):
+            if index % 2 == 0:
+                row = self._row(metrics)
+            button = make_button(name, role, metrics, tr(key))
+            button.setMinimumSize(metrics.px(360), metrics.px(96))
+            assert row is not None
+            row.addWidget(button)
+            self.buttons[name] = button
+
+    def _row(self, metrics: Any) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(metrics.gap)
+        self.column.addLayout(row)
+        return row
+
+    def set_line(self, key: str, text: str) -> None:
+        self.lines[key].setText(text)
+
+
+class StaffAccess(QObject):
+    """Wires the gesture, the PIN pad and the panel to a kiosk window.
+
+    Everything that touches the machine is injected so tests run without a printer:
+    `printer_status(name) -> code`, `folder_status(path) -> FolderStatus`,
+    `test_print(settings) -> PrintResult`, `on_exit()`, and the gate's `clock`.
+    """
+
+    opened = Signal()  # the PIN pad is up
+    unlocked = Signal()  # the panel is up
+    closed = Signal()
+
+    def __init__(
+        self,
+        window: Any,
+        settings: Any,
+        *,
+        hold_ms: int = HOLD_MS,
+        idle_ms: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = datetime.now,
+        printer_status: Callable[[str], str] = printer_status,
+        folder_status: Callable[[Path], FolderStatus] = folder_status,
+        test_print: Callable[[Any], PrintResult] = print_test_page,
+        on_exit: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._window, self._settings = window, settings
+        self._printer_status, self._folder_status = printer_status, folder_status
+        self._test_print, self._now = test_print, now
+        self._on_exit = on_exit if on_exit is not None else QApplication.quit
+        self.gate = PinGate(settings.staff_pin_hash, clock, MAX_FAILURES, LOCKOUT_S)
+        self.gesture = CornerHold(window, hold_ms=hold_ms)
+        self.gesture.held.connect(self.open_pad)
+        self.idle_ms = idle_ms if idle_ms is not None else settings.staff_idle_timeout_s * 1000
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self._on_idle_timeout)
+        self.pad: PinPad | None = None
+        self.panel: StaffPanel | None = None
+        self._last: tuple[str, str | None] | None = None  # (time, problem code): no patient data
+        window.delivery_runner.finished.connect(self._on_runner_finished)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def showing(self) -> bool:
+        return self.pad is not None or self.panel is not None
+
+    def _tr(self, key: str, **fields: object) -> str:
+        return str(self._window.texts.text(self._window.default_language, key, **fields))
+
+    # -- open and close -----------------------------------------------------------------
+
+    def open_pad(self) -> None:
+        """Wipe the session, then ask for the PIN (or say that staff access is not set up)."""
+        if self.showing:
+            return
+        self._window.reset_session("staff")
+        log_event(_log, "staff.pad_opened", pin_set=self.gate.has_pin)
+        self.pad = PinPad(self.gate, self._tr, self._window.metrics, self._window)
+        self.pad.unlocked.connect(self._on_pad_unlocked)
+        self.pad.cancelled.connect(self.close)
+        self._show(self.pad)
+        self.opened.emit()
+
+    def _on_pad_unlocked(self) -> None:
+        self._drop_pad()
+        idle_s = round(self.idle_ms / 1000)
+        self.panel = StaffPanel(self._tr, self._window.metrics, self._window, idle_s)
+        buttons = self.panel.buttons
+        buttons["staff_test_print"].clicked.connect(self._on_test_print_clicked)
+        buttons["staff_refresh"].clicked.connect(self.refresh)
+        buttons["staff_exit"].clicked.connect(self._on_exit_clicked)
+        buttons["staff_close"].clicked.connect(self.close)
+        self.refresh()
+        self._show(self.panel)
+        self.unlocked.emit()
+
+    def _show(self, overlay: QWidget) -> None:
+        overlay.setGeometry(self._window.rect())
+        overlay.show()
+        overlay.raise_()
+        self._idle.start(self.idle_ms)
+
+    def _drop_pad(self) -> None:
+        if self.pad is not None:
+            self.pad.stop()
+            self.pad.hide()
+            self.pad.deleteLater()
+            self.pad = None
+
+    def close(self) -> None:
+        """Close the pad or panel (Close, Cancel, idle, or the window closing)."""
+        if not self.showing:
+            return
+        self._idle.stop()
+        self._drop_pad()
+        if self.panel is not None:
+            self.panel.hide()
+            self.panel.deleteLater()
+            self.panel = None
+        log_event(_log, "staff.closed")
+        self.closed.emit()
+
+    def _on_idle_timeout(self) -> None:
+        log_event(_log, "staff.idle_closed")
+        self.close()
+
+    # -- the panel ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the printer's and the folder's state again."""
+        if self.panel is None:
+            return
+        name = self._settings.printer
+        code = self._printer_status(name)
+        try:
+            status = self._tr(f"printer_{code}")
+        except KeyError:
+            status = STATUS_WORDS.get(code, code)
+        shown = name or self._tr("printer_default")
+        self.panel.set_line("printer", self._tr("printer_line", printer=shown, status=status))
+        folder = self._settings.output_dir
+        words = folder_words(self._folder_status(folder), self._tr, self._settings.retention_days)
+        self.panel.set_line("folder", f"{folder}\n{words}")
+        self.panel.set_line("last", self._last_words())
+
+    def _last_words(self) -> str:
+        if self._last is None:
+            return self._tr("last_none")
+        when, problem = self._last
+        if problem is None:
+            return self._tr("last_ok", time=when)
+        try:
+            words = self._tr(f"problem_{problem}")
+        except KeyError:
+            words = problem
+        return self._tr("last_problem", time=when, problem=words)
+
+    def _on_test_print_clicked(self) -> None:
+        assert self.panel is not None
+        self.panel.test_result.setText(self._tr("test_print_running"))
+        self.panel.buttons["staff_test_print"].setEnabled(False)
+        job = partial(self._test_print, self._settings)
+        self._window.delivery_runner.submit(job, TEST_PRINT_TOKEN)
+
+    def _on_runner_finished(self, token: int, result: Any) -> None:
+        if token != TEST_PRINT_TOKEN:
+            problem = "error" if result is None else getattr(result, "problem", None)
+            self._last = (self._now().strftime("%H:%M"), problem)  # the outcome only
+        elif self.panel is not None:
+            if result is not None and result.ok:
+                self.panel.test_result.setText(self._tr("test_print_sent"))
+            else:
+                reason = getattr(result, "reason", None) or "print_failed"
+                try:
+                    words = self._tr(f"printer_{reason}")
+                except KeyError:
+                    words = self._tr("problem_print_failed")
+                self.panel.test_result.setText(self._tr("test_print_failed", reason=words))
+            self.panel.buttons["staff_test_print"].setEnabled(True)
+        if self.panel is not None:
+            self.panel.set_line("last", self._last_words())
+
+    def _on_exit_clicked(self) -> None:
+        log_event(_log, "staff.exit")
+        self.close()
+        self._on_exit()
+
+    # -- Qt -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if self.showing and kind in _ACTIVITY:
+            self._idle.start(self.idle_ms)  # a touch keeps the panel open
+        elif watched is self._window and kind == QEvent.Type.Resize and self.showing:
+            QTimer.singleShot(0, self._fit)  # after the window has rebuilt its page
+        elif watched is self._window and kind == QEvent.Type.Hide:
+            self.close()
+            self.gesture.cancel()
+        return False
+
+    def _fit(self) -> None:
+        for overlay in (self.pad, self.panel):
+            if overlay is not None:
+                overlay.setGeometry(self._window.rect())
+                overlay.raise_()
+
+
+def attach_staff(window: Any, settings: Any, **options: Any) -> StaffAccess:
+    """Give a kiosk window its staff access (gesture, PIN pad, panel)."""
+    return StaffAccess(window, settings, **options)
