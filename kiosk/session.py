@@ -26,6 +26,7 @@ class Session:
         self.today = today
         self.language = language
         self.large_text = False
+        self.high_contrast = False
         self.reviewing = False  # came to a question through "Change" on the review screen
         self.review_page = 0  # which page of the review list she was looking at
         self.answers: dict[str, Any] = {}

@@ -12,7 +12,8 @@ EXTRA_SLOTS = 2  # room kept for the contrast and read-aloud buttons
 
 
 class TopBar(QFrame):
-    """Language and text size on the right; `add_button` puts later buttons before them."""
+    """Language and text size on the right; `add_button` puts later buttons before them
+    (on a portrait screen, in a second row below them)."""
 
     language_clicked = Signal()
     text_size_clicked = Signal()
@@ -21,11 +22,17 @@ class TopBar(QFrame):
         super().__init__()
         self.setProperty("role", "top_bar")
         self._metrics = metrics
-        self._row = QHBoxLayout(self)
+        rows = QVBoxLayout(self)
         pad = metrics.px(12)
-        self._row.setContentsMargins(metrics.margin, pad, metrics.margin, pad)
-        self._row.setSpacing(metrics.gap)
-        self._row.addStretch(1)
+        rows.setContentsMargins(metrics.margin, pad, metrics.margin, pad)
+        rows.setSpacing(metrics.gap)
+        self._row = QHBoxLayout()
+        # A portrait screen is too narrow for four buttons: added ones get a second row.
+        self._extra_row = QHBoxLayout() if metrics.portrait else self._row
+        for row in dict.fromkeys((self._row, self._extra_row)):
+            row.setSpacing(metrics.gap)
+            row.addStretch(1)
+            rows.addLayout(row)
         self.language: QPushButton = make_button("language", "secondary", metrics)
         self.text_size: QPushButton = make_button("text_size", "secondary", metrics)
         for button in (self.language, self.text_size):
@@ -37,7 +44,7 @@ class TopBar(QFrame):
     def add_button(self, button: QPushButton) -> None:
         """Add one more bar button (e.g. `contrast`, `read_aloud`), left of the others."""
         button.setMinimumSize(self._metrics.control, self._metrics.control)
-        self._row.insertWidget(1, button)
+        self._extra_row.insertWidget(1, button)
 
     def set_texts(self, language: str, language_hint: str, text_size: str) -> None:
         self.language.setText(language)

@@ -25,6 +25,7 @@ from kiosk.session import (
     page_id,
     question_of,
 )
+from kiosk.ui.access import AccessControls
 from kiosk.ui.base import Page, PageContext
 from kiosk.ui.chrome import IdleOverlay, TopBar
 from kiosk.ui.delivery_runner import DeliveryRunner
@@ -35,7 +36,9 @@ from kiosk.ui.metrics import Metrics, register_fonts, stylesheet_template
 from kiosk.ui.question_pages import ChoicePage, MultiPage, QuestionPage
 from kiosk.ui.result_pages import ResultPage, UrgentPage
 from kiosk.ui.review_page import ReviewPage
+from kiosk.ui.speech import Speaker
 from kiosk.ui.texts import UiTexts
+from kiosk.ui.theme import theme_template
 from kiosk.ui.widgets import scrub
 from kiosk.ui.words import load_texts
 
@@ -90,6 +93,7 @@ class KioskWindow(QWidget):
         timing: Timing | None = None,
         texts: UiTexts | None = None,
         runner: DeliveryRunner | None = None,
+        speech_engine: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -131,6 +135,9 @@ class KioskWindow(QWidget):
         self.delivery_runner = runner if runner is not None else DeliveryRunner(background=False)
         self.delivery_runner.setParent(self)
         self.delivery_runner.finished.connect(self._on_delivery_finished)
+        # Contrast and read-aloud; `speech_engine` names a Qt engine ("mock" in tests).
+        self.access = AccessControls(self, Speaker(speech_engine))
+        self.access.contrast_clicked.connect(self._on_contrast_clicked)
         self._apply_metrics()
         self.go_to(WELCOME)
 
@@ -152,7 +159,8 @@ class KioskWindow(QWidget):
 
     def _apply_metrics(self) -> None:
         """Fill the stylesheet in for the screen and text size, and rebuild the chrome."""
-        self.setStyleSheet(self.metrics.stylesheet(self._template))
+        template = theme_template(self._template, self.session.high_contrast)
+        self.setStyleSheet(self.metrics.stylesheet(template))
         if self.top_bar is not None:
             self._column.removeWidget(self.top_bar)
             self.top_bar.setParent(None)
@@ -160,6 +168,7 @@ class KioskWindow(QWidget):
         self.top_bar = TopBar(self.metrics)
         self.top_bar.language_clicked.connect(self._on_language_clicked)
         self.top_bar.text_size_clicked.connect(self._on_text_size_clicked)
+        self.access.attach(self.top_bar, self.metrics)
         self._column.insertWidget(0, self.top_bar)
         self.top_bar.show()
         warning = self.overlay is not None and self.overlay.isVisible()
@@ -189,6 +198,7 @@ class KioskWindow(QWidget):
             self.texts.text(lang, "idle_body", seconds=self.idle.seconds_left()),
             self.texts.text(lang, "still_here"),
         )
+        self.access.retranslate()
 
     # -- pages --------------------------------------------------------------------------
 
@@ -259,12 +269,13 @@ class KioskWindow(QWidget):
         self.idle.disarm()
         self._advance.stop()
         was_large = self.session.large_text
+        was_contrast = self.session.high_contrast
         self._serial += 1  # a delivery still running belongs to the patient who just left
         self.session = self._new_session()
         if self.overlay is not None:
             self.overlay.hide()
         self.metrics = Metrics.for_size(self.width(), self.height())
-        if was_large:
+        if was_large or was_contrast:
             self._apply_metrics()
         self.go_to(WELCOME)
         self._retranslate_chrome()
@@ -359,6 +370,11 @@ class KioskWindow(QWidget):
         self._retranslate_chrome()
         if self._page is not None:
             self._page.retranslate()
+        self.access.language_changed()
+
+    def _on_contrast_clicked(self) -> None:
+        self.session.high_contrast = not self.session.high_contrast
+        self._apply_metrics()
 
     def _on_text_size_clicked(self) -> None:
         self.session.large_text = not self.session.large_text
