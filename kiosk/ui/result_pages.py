@@ -43,10 +43,10 @@ class FlagItem(QFrame):
 def _delivery_words(ctx: PageContext, delivery: Any, *, pending: bool) -> str:
     if pending:
         return ctx.tr("summary_pending")
-    if delivery is not None and bool(getattr(delivery, "printed", False)):
-        return ctx.tr("summary_printed")
     if delivery is None or getattr(delivery, "problem", None) == SAVE_FAILED:
-        return ctx.tr("summary_not_saved")  # nothing kept here: the front desk must know
+        return ctx.tr("summary_not_saved")  # not kept here, even if printed: tell the desk
+    if bool(getattr(delivery, "printed", False)):
+        return ctx.tr("summary_printed")
     return ctx.tr("summary_not_printed")
 
 
