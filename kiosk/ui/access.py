@@ -33,6 +33,8 @@ HINTS = {
     "nav_next": "hint_next",
     "patient_name": "hint_name",
 }
+# Keys whose symbol a screen reader would not say well: the [ui] key of their name.
+KEY_NAMES = {"'": "key_apostrophe", "-": "key_hyphen"}
 _AUTO = "auto_accessible_name"  # the name this module gave, so it can follow the words
 _GLYPHS = "‹›✓"
 
@@ -105,7 +107,8 @@ def name_controls(root: QWidget, tr: Callable[[str], str]) -> None:
             continue
         current = widget.accessibleName()
         if not current or current == widget.property(_AUTO):
-            name = _spoken_name(widget)
+            key = KEY_NAMES.get(str(widget.property("key")))
+            name = tr(key) if key is not None else _spoken_name(widget)
             widget.setAccessibleName(name)
             widget.setProperty(_AUTO, name)
         hint = HINTS.get(widget.objectName())
@@ -129,7 +132,7 @@ class AccessControls(QObject):
         speaker.setParent(self)
         self.contrast: QPushButton | None = None
         self.read_aloud: QPushButton | None = None
-        self._looked = False
+        self._looked = False  # looked for a speech engine yet (after the first paint)
         speaker.speaking_changed.connect(self._on_speaker_speaking_changed)
         speaker.failed.connect(self.retranslate)
         window.page_changed.connect(self._on_window_page_changed)
@@ -145,6 +148,11 @@ class AccessControls(QObject):
         self.contrast.clicked.connect(self.contrast_clicked)
         self.read_aloud.clicked.connect(self._on_read_aloud_clicked)
         self.read_aloud.setVisible(self._offered())
+
+    @property
+    def looked(self) -> bool:
+        """Whether the speaker has looked for an engine yet."""
+        return self._looked
 
     def _tr(self, key: str) -> str:
         return self._window.texts.text(self._window.session.language, key)
