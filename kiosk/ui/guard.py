@@ -34,7 +34,8 @@ class KioskGuard(QObject):
 
     Swallows the keys that close windows or quit programs, and refuses every close
     request for the kiosk window (the window manager's Alt+F4, a close button)
-    until `release()`, which the staff panel's Exit calls just before quitting.
+    until `release()`. The application quitting releases it: only the program (the
+    staff panel's Exit) or the operating system (shutting down) can ask for that.
     """
 
     def __init__(self, window: QWidget) -> None:
@@ -60,6 +61,9 @@ class KioskGuard(QObject):
         if self.released:
             return False
         kind = event.type()
+        if kind == QEvent.Type.Quit and watched is QApplication.instance():
+            self.release()  # the program (staff Exit) or the system (shutdown) ends the kiosk
+            return False
         if kind in _KEY_EVENTS and isinstance(event, QKeyEvent) and blocked_key(event):
             event.accept()  # taken: no shortcut and no widget sees it
             return True

@@ -93,6 +93,8 @@ class PinPad(Overlay):
         actions.setSpacing(metrics.gap)
         self.cancel = self._button("staff_pin_cancel", "secondary", tr("cancel"), metrics)
         self.unlock = self._button("staff_pin_unlock", "primary", tr("pin_unlock"), metrics)
+        for button in (self.cancel, self.unlock):
+            button.setMinimumWidth(metrics.px(260))
         actions.addWidget(self.cancel)
         actions.addStretch(1)
         actions.addWidget(self.unlock)

@@ -63,8 +63,8 @@ def test_a_close_request_is_refused_until_staff_exit(qtbot: Any, make_window: Ma
         guard.remove()
 
 
-def test_quit_is_refused_while_guarded(qtbot: Any, make_window: MakeWindow) -> None:
-    """Qt 6 asks every window to close on quit(): the guard keeps the kiosk running."""
+def test_closing_every_window_is_refused_while_guarded(qtbot: Any, make_window: MakeWindow) -> None:
+    """A request to close all windows (not a quit) leaves the kiosk running."""
     window = make_window()
     guard = KioskGuard(window)
     try:
@@ -77,3 +77,20 @@ def test_quit_is_refused_while_guarded(qtbot: Any, make_window: MakeWindow) -> N
 def test_without_the_guard_the_window_closes_normally(qtbot: Any, make_window: MakeWindow) -> None:
     window = make_window()
     assert window.close() is True
+
+
+def test_quitting_the_application_is_let_through(qtbot: Any, make_window: MakeWindow) -> None:
+    """The staff panel's Exit (or the system shutting down) quits even a guarded kiosk."""
+    from PySide6.QtCore import QTimer
+
+    window = make_window()
+    guard = KioskGuard(window)
+    app = QApplication.instance()
+    assert app is not None
+    try:
+        QTimer.singleShot(20, QApplication.quit)
+        QTimer.singleShot(5000, lambda: app.exit(3))  # only if the quit was refused
+        assert app.exec() == 0
+        assert guard.released and not window.isVisible()
+    finally:
+        guard.remove()
