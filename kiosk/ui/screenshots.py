@@ -188,18 +188,38 @@ def tour(make: Callable[[bool], KioskWindow]) -> Iterator[tuple[str, KioskWindow
     yield "idle_warning", window
 
 
-def _render_set(out_dir: Path, size: tuple[int, int], settings: Any, large: bool) -> list[Path]:
-    camera = _Camera(out_dir, "large_" if large else "")
+# (file prefix, language, larger text, high contrast): the looks a patient can choose.
+LOOKS: tuple[tuple[str, str, bool, bool], ...] = (
+    ("", "en", False, False),
+    ("large_", "en", True, False),
+    ("es_", "es", False, False),
+    ("es_large_", "es", True, False),
+    ("contrast_", "en", False, True),
+    ("es_large_contrast_", "es", True, True),
+)
+
+
+def _render_set(
+    out_dir: Path, size: tuple[int, int], settings: Any, look: tuple[str, str, bool, bool]
+) -> list[Path]:
+    prefix, language, large, contrast = look
+    camera = _Camera(out_dir, prefix)
     windows: list[KioskWindow] = []
 
     def make(printed: bool) -> KioskWindow:
         for old in windows:
             old.close()
             old.deleteLater()
-        windows[:] = [_window(size, settings, printed)]
+        window = _window(size, settings, printed)
+        windows[:] = [window]
+        assert window.top_bar is not None and window.access.contrast is not None
+        if window.session.language != language:
+            window.top_bar.language.click()
         if large:
-            windows[0].top_bar.text_size.click()  # type: ignore[union-attr]
-        return windows[0]
+            window.top_bar.text_size.click()
+        if contrast:
+            window.access.contrast.click()
+        return window
 
     for name, window in tour(make):
         camera.shoot(window, name)
@@ -210,9 +230,9 @@ def _render_set(out_dir: Path, size: tuple[int, int], settings: Any, large: bool
 
 
 def render_all(out_dir: Path, size: tuple[int, int], settings: Any) -> list[Path]:
-    """Every screen at `size`, in normal and in larger text; returns the files written."""
+    """Every screen at `size` in each look of `LOOKS`; returns the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for large in (False, True):
-        written += _render_set(out_dir, size, settings, large)
+    for look in LOOKS:
+        written += _render_set(out_dir, size, settings, look)
     return written

@@ -59,10 +59,12 @@ def _sentence(text: str) -> str:
 def _flatten(layout: QLayout, into: list[QWidget]) -> None:
     for index in range(layout.count()):
         item = layout.itemAt(index)
-        if item.widget() is not None:
-            into.append(item.widget())
-        elif item.layout() is not None:
-            _flatten(item.layout(), into)
+        child = item.widget() if item is not None else None
+        inner = item.layout() if item is not None else None
+        if child is not None:
+            into.append(child)
+        elif inner is not None:
+            _flatten(inner, into)
 
 
 def _in_order(widget: QWidget) -> list[QWidget]:
