@@ -15,6 +15,7 @@ from kiosk.ui.metrics import stylesheet_template
 from kiosk.ui.theme import high_contrast_sheet, theme_template
 from tests.ui.conftest import MakeWindow
 from tests.ui.driver import answer_button, tap, tap_name
+from tests.ui.test_style import contrast as ratio  # the WCAG ratio of two #RRGGBB colours
 
 RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 HEX = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -41,18 +42,6 @@ def rules(sheet: str) -> dict[str, dict[str, str]]:
 def _hex(value: str | None) -> str | None:
     found = HEX.search(value or "")
     return found.group(0).upper() if found else None
-
-
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def ratio(ink: str, ground: str) -> float:
-    """The WCAG contrast ratio of two #RRGGBB colours."""
-    high, low = sorted((_luminance(ink), _luminance(ground)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def pairs(sheet: str) -> list[tuple[str, str, str]]:
