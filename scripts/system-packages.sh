@@ -12,7 +12,7 @@ run_pkgs=(
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
     libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0
     # on-device read-aloud (Qt's speechd engine)
-    libspeechd2 speech-dispatcher
+    libpulse0 libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng
     # printing through CUPS (Qt's print support plugin)
     libcups2
 )
