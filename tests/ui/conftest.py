@@ -86,6 +86,7 @@ def make_window(
         clock: Callable[[], date] = lambda: TODAY,
         **kwargs: Any,
     ) -> KioskWindow:
+        kwargs.setdefault("speech_engine", "mock")  # never the machine's own voices
         window = KioskWindow(
             kwargs.pop("questionnaire", questionnaire),
             kwargs.pop("settings", settings),
