@@ -386,7 +386,7 @@ def quit_after_first_paint(window: Any) -> None:
 
         def _report(self) -> None:
             print(f"first-paint cpu={time.process_time():.3f}s", flush=True)
-            QApplication.quit()
+            QApplication.exit(0)  # not quit(): the kiosk refuses to close its window
 
     probe = _Probe(window)
     window.installEventFilter(probe)
