@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from kiosk.ui.metrics import Metrics, register_fonts, stylesheet_template
+from kiosk.ui.widgets import make_label
+from kiosk.ui.words import load_texts
 
 SCREEN_MS = 120_000  # then exit (the service manager starts the kiosk again, config re-read)
-TITLE = "This kiosk cannot start"
-PATIENT_LINE = "Please let the front desk know."
-STAFF_LINE = (
-    "For staff: the settings file has a mistake. Fix it, check it with --check-config, "
-    "then restart the kiosk (or wait: it tries again by itself in a few minutes)."
-)
-_STYLE = """
-QWidget#startup_error { background-color: #FBF6EF; }
-QLabel { color: #2A2420; font-family: "DejaVu Sans"; font-size: 28px; }
-QLabel#startup_error_title { font-size: 46px; font-weight: bold; color: #8A2B12; }
-QLabel#startup_error_detail { font-family: "DejaVu Sans Mono", monospace; font-size: 22px; }
-"""
+LANGUAGES = ("en", "es")  # the settings could not be read: every language the kiosk has
+TITLE = "This kiosk cannot start"  # if even the language files cannot be read
+PLEA = "Please let the front desk know."
+
+
+def _words() -> list[tuple[str, str, str]]:
+    """(objectName, role, text) of each line: title and staff line in English, the plea in all."""
+    try:
+        texts = load_texts(LANGUAGES)
+        title, staff = texts.text("en", "startup_title"), texts.text("en", "startup_staff")
+        pleas = [texts.text(language, "startup_patient") for language in LANGUAGES]
+    except (OSError, ValueError, KeyError):
+        title, staff, pleas = TITLE, "", [PLEA]
+    return [
+        ("startup_error_title", "urgent_title", title),
+        *(("startup_error_patient", "strong", plea) for plea in dict.fromkeys(pleas)),
+        ("startup_error_staff", "body", staff),
+    ]
 
 
 class StartupErrorScreen(QWidget):
@@ -29,24 +39,32 @@ class StartupErrorScreen(QWidget):
     def __init__(self, message: str) -> None:
         super().__init__()
         self.setObjectName("startup_error")
+        self.setProperty("role", "page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(_STYLE)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(64, 64, 64, 64)
-        column.setSpacing(32)
-        column.addStretch(1)
-        for name, text in (
-            ("startup_error_title", TITLE),
-            ("startup_error_patient", PATIENT_LINE),
-            ("startup_error_staff", STAFF_LINE),
-            ("startup_error_detail", message),
-        ):
-            label = QLabel(text)
+        register_fonts()
+        self._template = stylesheet_template()  # the one stylesheet, sized for the screen
+        self._metrics: Metrics | None = None
+        self._column = QVBoxLayout(self)
+        self._column.addStretch(1)
+        for name, role, text in (*_words(), ("startup_error_detail", "help", message)):
+            label = make_label(role, text)
             label.setObjectName(name)
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            column.addWidget(label)
-        column.addStretch(2)
+            self._column.addWidget(label)
+        self._column.addStretch(2)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        metrics = Metrics.for_size(max(self.width(), 320), max(self.height(), 320))
+        if metrics != self._metrics:
+            self._metrics = metrics
+            self.setStyleSheet(metrics.stylesheet(self._template))
+            margin = metrics.margin * 2
+            self._column.setContentsMargins(margin, margin, margin, margin)
+            self._column.setSpacing(metrics.gap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._restyle()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

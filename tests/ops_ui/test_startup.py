@@ -41,6 +41,7 @@ def test_fullscreen_shows_the_error_then_exits_2(qtbot: Any, tmp_path: Path, cap
     assert seen["count"] == 1 and seen["fullscreen"]
     assert lines[0] in seen["texts"]
     assert "This kiosk cannot start" in seen["texts"]
+    assert "Por favor, avise en la recepción." in seen["texts"]
     assert not screens()  # gone, not left behind
 
 
