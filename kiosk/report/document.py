@@ -83,6 +83,39 @@ def _height(story: list[Flowable]) -> float:
     return total
 
 
+def _flags_that_fit(assessment: Assessment, look: Look, room: float) -> Flowable:
+    """The flags at the largest size of _FLAG_FITS that fits in `room` (else the smallest).
+
+    Each size tried is a full layout of the flags, so not every size is tried: a table's
+    height shrinks about with the square of its size, so after the largest size the one
+    predicted to fit is laid out next, then its neighbours until the boundary is found.
+    """
+    made: dict[int, tuple[Flowable, float]] = {}
+
+    def fits(index: int) -> bool:
+        if index not in made:
+            flags = flags_table(assessment, Look(look.scale * _FLAG_FITS[index]))
+            made[index] = (flags, _height([flags]))
+        return made[index][1] <= room
+
+    last = len(_FLAG_FITS) - 1
+    if fits(0):
+        return made[0][0]
+    tallest = made[0][1]
+    index = next(
+        (i for i in range(1, last) if tallest * (_FLAG_FITS[i] / _FLAG_FITS[0]) ** 2 <= room),
+        last,
+    )
+    if fits(index):
+        while fits(index - 1):  # index 0 is known not to fit: this stops there at the latest
+            index -= 1
+    else:
+        while index < last and not fits(index + 1):
+            index += 1
+        index = min(index + 1, last)
+    return made[index][0]
+
+
 def _story(
     answers: Mapping[str, Any],
     assessment: Assessment,
@@ -93,11 +126,7 @@ def _story(
     """Page one, with the flags as large as still fit on it; then answers, checklist, sources."""
     story = _page_one(answers, assessment, context, questionnaire, look)
     room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 2 * mm - _height(story)
-    for fit in _FLAG_FITS:
-        flags = flags_table(assessment, Look(look.scale * fit))
-        if _height([flags]) <= room:
-            break
-    story += [flags, section("Answers", look)]
+    story += [_flags_that_fit(assessment, look, room), section("Answers", look)]
     story += answers_table(answers, questionnaire, assessment, context.report_language, look)
     story += [
         KeepTogether(

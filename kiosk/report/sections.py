@@ -23,6 +23,22 @@ TITLE = "Return-to-running screening: PT summary"
 NO_NAME = "(no name given)"
 
 
+class _LaidOutTable(Table):  # type: ignore[misc]
+    """A table that keeps its layout: the fit check on page one and the frame lay it out
+    at the same width, and a layout costs as much as the rest of the page together."""
+
+    _laid_out: tuple[float, float, float] | None = None  # (available width, width, height)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        laid = self._laid_out
+        if laid is not None and abs(laid[0] - availWidth) < 1e-6 and laid[2] <= availHeight:
+            return laid[1], laid[2]
+        width, height = super().wrap(availWidth, availHeight)
+        # Keep only a whole layout (reportlab stops measuring rows that cannot fit).
+        self._laid_out = (availWidth, width, height) if height <= availHeight else None
+        return width, height
+
+
 def _padded(table: Table, look: Look, extra: list[tuple[object, ...]]) -> Table:
     pad = look.mm(0.9)
     table.setStyle(
@@ -188,7 +204,7 @@ def flags_table(assessment: Assessment, look: Look) -> Flowable:
                     )
                 ]
             )
-    table = Table(rows, colWidths=[FRAME_WIDTH])
+    table = _LaidOutTable(rows, colWidths=[FRAME_WIDTH])
     return _padded(
         table,
         look,
