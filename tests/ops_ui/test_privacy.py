@@ -126,7 +126,7 @@ def assert_forgotten(window: Any) -> None:
     assert not leftovers, leftovers[:3]
 
 
-@pytest.mark.parametrize("ending", ["done", "result_timeout", "crash"])
+@pytest.mark.parametrize("ending", ["done", "result_timeout", "idle", "crash"])
 def test_the_name_stays_in_the_output_folder(
     qtbot: Any, make_window: MakeWindow, tmp_path: Path, ending: str
 ) -> None:
@@ -134,7 +134,10 @@ def test_the_name_stays_in_the_output_folder(
     output, logs = tmp_path / "summaries", tmp_path / "logs"
     settings = Settings(output_dir=output)
     printer = FakePrinter()
-    timing = Timing(600_000, 600_000, 300, 5) if ending == "result_timeout" else FAST
+    timing = {
+        "result_timeout": Timing(600_000, 600_000, 300, 5),
+        "idle": Timing(600_000, 100, 600_000, 5),
+    }.get(ending, FAST)
     log_file = setup_logging(logs)
     restore = None
     try:
@@ -146,8 +149,8 @@ def test_the_name_stays_in_the_output_folder(
             clock=lambda: date(2026, 11, 20),
         )
         restore = app.install_crash_policy(window)
-        if ending == "crash":
-            walk_until_crash(qtbot, window)
+        if ending in ("idle", "crash"):
+            walk_until(qtbot, window, ending)
         else:
             walk(qtbot, window, ANSWERS)
             tap_name(qtbot, window, "finish")
@@ -174,7 +177,7 @@ def test_the_name_stays_in_the_output_folder(
     created = [p for p in files_under(temp, since=started) if others not in p.parents]
     assert not [p for p in created if holds_a_mark(p)]
     assert not list(temp.glob("kiosk-print-*"))  # no private print folder left behind
-    if ending != "crash":
+    if ending not in ("idle", "crash"):
         saved = list(output.iterdir())
         assert len(saved) == 1 and SUMMARY_NAME.fullmatch(saved[0].name), saved
         assert printer.printed == 1
@@ -182,8 +185,8 @@ def test_the_name_stays_in_the_output_folder(
         assert not output.exists() or not list(output.iterdir())
 
 
-def walk_until_crash(qtbot: Any, window: Any) -> None:
-    """Name, birth date and a few answers, then an error inside the next tap's handler."""
+def walk_until(qtbot: Any, window: Any, ending: str) -> None:
+    """Name, birth date and a few answers; then she walks away, or the next tap's handler fails."""
     tap_name(qtbot, window, "start")
     tap_name(qtbot, window, "nav_next")
     for step in ("patient_name", "baby_birth_date", "delivery"):
@@ -193,6 +196,10 @@ def walk_until_crash(qtbot: Any, window: Any) -> None:
         raise RuntimeError(NAME)
 
     assert page_id(window) == "caesarean_scar_problem"
+    if ending == "idle":
+        with qtbot.waitSignal(window.session_reset, timeout=10_000):
+            window.idle.warn_now()  # the quiet time is over: the warning, then the wipe
+        return
     window.session.answer = broken  # type: ignore[method-assign]  # the next tap's handler fails
     with qtbot.waitSignal(window.session_reset, timeout=10_000):
         tap(qtbot, answer_button(window, "caesarean_scar_problem", "yes"))
