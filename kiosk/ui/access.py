@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -137,7 +137,7 @@ class AccessControls(QObject):
         speaker.failed.connect(self.retranslate)
         window.page_changed.connect(self._on_window_page_changed)
         window.session_reset.connect(speaker.stop)
-        QTimer.singleShot(0, self, self._on_engine_search)
+        window.installEventFilter(self)  # the engine is looked for once the window has painted
 
     def attach(self, bar: TopBar, metrics: Metrics) -> None:
         """Put the two buttons on a freshly built top bar (read-aloud leftmost)."""
@@ -176,6 +176,14 @@ class AccessControls(QObject):
         """After the page took the new language: stop reading the old one, rename controls."""
         self.speaker.stop()
         self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self._window:
+            # Loading Qt's speech module (and QtMultimedia) waits until the first screen
+            # is up: a timer started before the first paint would fire before it.
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._on_engine_search)
+        return False
 
     def _on_engine_search(self) -> None:
         self._looked = True
