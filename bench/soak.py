@@ -1,0 +1,228 @@
+"""Soak: N patient sessions through the real kiosk window, offscreen; memory and widgets.
+
+    python bench/soak.py [--sessions 600] [--real-delivery] [--size 1920x1080] [--trim]
+
+Each session taps through the real window with the test driver (tests/ui/driver.py),
+cycling through finishes with each status (ending with Done, or with the result
+screen's own timeout), idle wipes after the warning, and urgent exits. Summaries are
+delivered on the worker thread as in the kiosk: a fake delivery by default, or with
+--real-delivery the real render and save (into a temp folder, deleted after) with
+printing faked. Every 50 sessions the staff PIN pad is opened and closed as well.
+
+Every 50 sessions it prints the process's resident memory (VmRSS) and the number of
+live widgets; at the end the growth after the warm-up (the first 100 sessions). It
+exits 1 if memory grew by 10 MB or more, or the widget count grew. With --trim it
+empties Qt's pixmap cache and hands freed heap back to the system before measuring,
+which tells a real leak (still growing) from caches and heap fragmentation (flat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import ctypes
+import gc
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QPixmapCache  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk import app as kiosk_app  # noqa: E402
+from kiosk.config import Settings  # noqa: E402
+from kiosk.printing import PrintResult  # noqa: E402
+from kiosk.ui import Timing  # noqa: E402
+from kiosk.ui.screenshots import SAMPLES, TODAY  # noqa: E402
+from kiosk.ui.staff import StaffAccess  # noqa: E402
+from tests.ui import driver  # noqa: E402
+
+EVERY = 50
+WARM_UP = 100
+LIMIT_KB = 10 * 1024
+NAMES = ("Ana María López", "Zoé O'Brien-Núñez", "Keisha Washington", "Lin Chen")
+# The waits are long (nothing interrupts a walk); idle wipes start the warning at once.
+TIMING = Timing(idle_ms=600_000, countdown_ms=60, result_ms=600_000, advance_ms=1)
+KINDS = (
+    "ready_for_assessment",
+    "build_foundation",
+    "idle",
+    "not_yet",
+    "urgent",
+    "result_timeout",
+)
+
+
+class Bot:
+    """The part of pytest-qt's qtbot the test driver uses, for a plain script."""
+
+    def mouseClick(self, widget: Any, button: Qt.MouseButton, **kwargs: Any) -> None:
+        QTest.mouseClick(
+            widget, button, Qt.KeyboardModifier.NoModifier, kwargs.get("pos", QPoint())
+        )
+
+    def waitUntil(self, predicate: Callable[[], Any], timeout: int = 3000) -> None:
+        deadline = time.monotonic() + timeout / 1000
+        while True:
+            try:
+                if predicate() is not False:
+                    return
+            except AssertionError:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"waited {timeout} ms")
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+            time.sleep(0.001)
+
+
+def rss_kb() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    import resource  # not Linux: the peak instead of the current size
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def settle(trim: bool = False) -> None:
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+    gc.collect()
+    if trim:  # tells bounded caches and heap fragmentation apart from a leak
+        QPixmapCache.clear()
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def fake_deliver(answers: dict[str, Any], assessment: Any, **_kwargs: Any) -> Any:
+    return SimpleNamespace(saved_path=None, printed=True, problem=None)
+
+
+def fake_printer(path: Path, printer_name: str, **_kwargs: Any) -> PrintResult:
+    return PrintResult(ok=path.is_file())
+
+
+def answers_for(kind: str, number: int) -> dict[str, Any]:
+    sample = {"idle": "ready_for_assessment", "urgent": "ready_for_assessment"}
+    base = SAMPLES[sample.get(kind, "build_foundation" if kind == "result_timeout" else kind)]
+    answers = {**base, "patient_name": NAMES[number % len(NAMES)]}
+    if kind == "urgent":
+        answers["warning_signs"] = ["fever"] if number % 2 else ["fever", "self_harm"]
+    return answers
+
+
+def session(bot: Bot, window: Any, kind: str, number: int) -> None:
+    answers = answers_for(kind, number)
+    if kind == "idle":
+        driver.tap_name(bot, window, "start")
+        driver.tap_name(bot, window, "nav_next")
+        for step in ("patient_name", "baby_birth_date", "delivery"):
+            driver.answer_page(bot, window, answers[step])
+        window.idle.warn_now()  # as if she walked away: the warning, then the wipe
+    else:
+        driver.walk(bot, window, answers)
+        if kind != "urgent":
+            driver.tap_name(bot, window, "finish")
+            driver.wait_page(bot, window, "result")
+        pending = window.texts.text(window.session.language, "summary_pending")
+        bot.waitUntil(lambda: pending not in driver.texts_in(window.current_page()), 10_000)
+        if kind == "result_timeout":
+            window.idle.warn_now()  # the result screen's own timeout, without the wait
+        else:
+            driver.tap_name(bot, window, "done")
+    driver.wait_page(bot, window, "welcome")
+
+
+def staff_round(bot: Bot, staff: StaffAccess) -> None:
+    staff.open_pad()
+    driver.tap_name(bot, staff.parent(), "staff_pin_cancel")
+    bot.waitUntil(lambda: not staff.showing)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=600)
+    parser.add_argument("--real-delivery", action="store_true")
+    parser.add_argument("--size", default="1920x1080")
+    parser.add_argument(
+        "--trim",
+        action="store_true",
+        help="before each measurement, empty Qt's pixmap cache and give freed heap back",
+    )
+    args = parser.parse_args()
+    width, height = (int(part) for part in args.size.lower().split("x"))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
+    settings = Settings(output_dir=folder / "summaries")
+    deliver: Callable[..., Any] = fake_deliver
+    if args.real_delivery:
+        from kiosk.delivery import deliver_summary
+
+        deliver = partial(deliver_summary, printer=fake_printer)
+    window = kiosk_app.build_window(
+        settings, deliver=deliver, clock=lambda: TODAY, timing=TIMING, background=True
+    )
+    staff = StaffAccess(window, settings, on_exit=lambda: None)
+    window.resize(width, height)
+    window.show()
+    bot = Bot()
+    print(
+        f"soak: {args.sessions} sessions, {width}x{height}, "
+        f"{'real render+save' if args.real_delivery else 'fake'} delivery",
+        flush=True,
+    )
+    print(f"{'sessions':>8} {'rss_kb':>9} {'widgets':>8} {'objects':>9} {'threads':>7} {'s':>7}")
+    marks: dict[int, tuple[int, int]] = {}
+    started = time.monotonic()
+    try:
+        for number in range(1, args.sessions + 1):
+            session(bot, window, KINDS[(number - 1) % len(KINDS)], number)
+            if number % EVERY == 0:
+                staff_round(bot, staff)
+                window.delivery_runner.wait()
+                settle(args.trim)
+                rss, widgets = rss_kb(), len(QApplication.allWidgets())
+                marks[number] = (rss, widgets)
+                print(
+                    f"{number:>8} {rss:>9} {widgets:>8} {len(gc.get_objects()):>9} "
+                    f"{threading.active_count():>7} {time.monotonic() - started:>7.1f}",
+                    flush=True,
+                )
+    finally:
+        window.delivery_runner.wait()
+        window.close()
+        window.deleteLater()
+        settle()
+        shutil.rmtree(folder, ignore_errors=True)
+    base = marks.get(WARM_UP) or next(iter(marks.values()), (0, 0))
+    last = marks[max(marks)] if marks else base
+    grew_kb, grew_widgets = last[0] - base[0], last[1] - base[1]
+    after = max(marks) - WARM_UP if marks else 0
+    print(
+        f"growth over {after} sessions after warm-up ({WARM_UP}): "
+        f"rss {grew_kb:+d} kB ({grew_kb / 1024:+.1f} MB), widgets {grew_widgets:+d}"
+    )
+    ok = grew_kb < LIMIT_KB and grew_widgets <= 0
+    print("soak: ok" if ok else "soak: LEAK (>= 10 MB or more widgets)")
+    del app
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
