@@ -17,7 +17,6 @@ from typing import Any
 OK_PREFIX = "self-test ok"
 FAILED_PREFIX = "self-test FAILED"
 OUTPUT_ENV = "KIOSK_SELFTEST_OUTPUT"  # save the summary here (kept) instead of a temp folder
-FIRST_PAINT_ENV = "KIOSK_BENCH_FIRST_PAINT"
 TODAY = date(2026, 11, 20)
 SCREEN = (1920, 1080)
 WAIT_S = 10.0
