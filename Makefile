@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test system-test-packages lint typecheck pytest dist clean
+.PHONY: run test system-test-packages lint typecheck pytest dist selftest-dist clean
 
 $(STAMP): pyproject.toml
 	bash scripts/system-packages.sh run
@@ -21,7 +21,7 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check kiosk tests bench
 
 typecheck: $(STAMP)
-	$(PY) -m mypy kiosk/readiness kiosk/report kiosk/config.py kiosk/staff_pin.py kiosk/paths.py kiosk/ops_cli.py kiosk/logs.py kiosk/output.py kiosk/printing.py kiosk/delivery.py
+	$(PY) -m mypy kiosk/readiness kiosk/report kiosk/config.py kiosk/staff_pin.py kiosk/paths.py kiosk/ops_cli.py kiosk/logs.py kiosk/output.py kiosk/printing.py kiosk/delivery.py kiosk/selftest.py
 
 system-test-packages:
 	bash scripts/system-packages.sh test
@@ -34,6 +34,11 @@ test: lint typecheck pytest
 dist: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test,build]'
 	$(PY) -m PyInstaller --noconfirm --clean build.spec
+
+# The frozen app plays a scripted patient offscreen and checks its own PDF.
+selftest-dist: dist
+	QT_QPA_PLATFORM=offscreen dist/postpartum-run-kiosk/postpartum-run-kiosk --self-test
+	$(PY) -m pytest -q -p no:cacheprovider tests/test_build_spec.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
