@@ -218,3 +218,20 @@ def test_an_unusable_folder_tells_her_and_shows_staff_the_reason(
     assert "not saved" in staff.panel.lines["last"].text()
     tap_name(qtbot, window, "staff_close")
     assert page_id(window) == "welcome"
+
+
+def test_urgent_screen_stays_when_the_answers_cannot_be_assessed(
+    qtbot: Any, make_window: MakeWindow, crash_policy: Any
+) -> None:
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError(NAME)
+
+    window = make_window(assess=broken)
+    crash_policy(window)
+    walk(qtbot, window, {**SAMPLES["ready_for_assessment"], "warning_signs": ["fever"]})
+    assert page_id(window) == "urgent"
+    shown = texts_in(window.current_page())
+    assert window.texts.text("en", "urgent_title") in shown
+    assert window.texts.text("en", "summary_pending") not in shown  # not waiting forever
+    tap_name(qtbot, window, "done")
+    assert page_id(window) == "welcome"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk import app
+from kiosk.config import Settings
+from tests.ui.conftest import MakeWindow
 
 BAD = "idle_timeout_s = 5\n"
 
@@ -81,15 +84,16 @@ def test_the_kiosk_starts_guarded_with_staff_access_and_a_purge(qtbot: Any, tmp_
     config = tmp_path / "kiosk.toml"
     config.write_text(f"output_dir = '{folder}'\n", encoding="utf-8")
     seen: dict[str, Any] = {}
+    app_instance = QApplication.instance()
+    assert app_instance is not None
 
     def look() -> None:
         window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "kiosk_window")
         seen["fullscreen"] = window.isFullScreen()
         seen["close_refused"] = window.close() is False
         seen["background"] = window.delivery_runner.background
-        staff = window.findChild(StaffAccess)
-        seen["staff"] = staff is not None
-        staff._on_exit_clicked()  # the staff panel's Exit: the one way out
+        seen["staff"] = window.findChild(StaffAccess) is not None
+        app_instance.exit(0)  # not quit(): that would leave the test application closing
 
     QTimer.singleShot(50, look)
     try:
@@ -102,3 +106,22 @@ def test_the_kiosk_starts_guarded_with_staff_access_and_a_purge(qtbot: Any, tmp_
     assert code == 0
     assert seen == {"fullscreen": True, "close_refused": True, "background": True, "staff": True}
     assert not old.exists()
+
+
+def test_staff_exit_releases_the_guard_and_quits(qtbot: Any, make_window: MakeWindow) -> None:
+    from kiosk.housekeeping import Housekeeping
+    from kiosk.ui.staff import StaffAccess
+
+    window = make_window()
+    quits: list[bool] = []
+    app._start_kiosk_mode(
+        SimpleNamespace(quit=lambda: quits.append(True)), window, Settings(), False
+    )
+    for keeper in window.findChildren(Housekeeping):
+        keeper.stop()
+    assert window.close() is False  # guarded
+    staff = window.findChild(StaffAccess)
+    assert staff is not None
+    staff._on_exit_clicked()
+    assert quits == [True]
+    assert window.close() is True
