@@ -46,8 +46,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from kiosk import app as kiosk_app  # noqa: E402
 from kiosk.config import Settings  # noqa: E402
 from kiosk.printing import PrintResult  # noqa: E402
+from kiosk.samples import SAMPLES, TODAY  # noqa: E402
 from kiosk.ui import Timing  # noqa: E402
-from kiosk.ui.screenshots import SAMPLES, TODAY  # noqa: E402
 from kiosk.ui.staff import StaffAccess  # noqa: E402
 from tests.ui import driver  # noqa: E402
 

@@ -9,15 +9,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from kiosk.samples import SAMPLES, TODAY
+
 OK_PREFIX = "self-test ok"
 FAILED_PREFIX = "self-test FAILED"
 OUTPUT_ENV = "KIOSK_SELFTEST_OUTPUT"  # save the summary here (kept) instead of a temp folder
-TODAY = date(2026, 11, 20)
 SCREEN = (1920, 1080)
 WAIT_S = 10.0
 MONTHS_BACK = 5  # taps on "month earlier": the baby is about 21 weeks old on TODAY
@@ -25,32 +25,9 @@ NAME = "Self Test"
 EXPECTED_STATUS = "not_yet"
 # One answer per page, in the readiness module's form; None skips an optional scale.
 SCRIPT: dict[str, Any] = {
-    "delivery": "unplanned_caesarean",
-    "caesarean_scar_problem": "yes",
-    "feeding": "mixed",
-    "postnatal_check": "cleared",
-    "warning_signs": [],
-    "leak_effort": "sometimes",
-    "leak_urgency": "never",
-    "bowel_leak": "no",
-    "pelvic_heaviness": "yes",
-    "prolapse_diagnosis": "none",
-    "pelvic_pain": "no",
-    "bleeding": "no",
-    "abdominal_doming": "unsure",
-    "diastasis_measured": "none",
-    "pain_back_pelvis": "no",
-    "pain_pubic": "no",
-    "pain_sciatic": "no",
-    "pain_other": "no",
-    "walking": "symptom_free_30",
-    "tried_running": "no",
-    "running_history": "regular",
-    "running_goal": "stroller",
-    "sleep": "under_4",
-    "fueling": "enough",
-    "mood_interest": None,
-    "mood_down": 0,
+    key: value
+    for key, value in SAMPLES["not_yet"].items()
+    if key not in ("patient_name", "baby_birth_date")  # typed and stepped, see walk()
 }
 _PAGE_RE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -11,68 +10,9 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from kiosk.readiness import assess, load_questionnaire
+from kiosk.samples import SAMPLES, TODAY, URGENT_SIGNS
 from kiosk.session import PRIVACY, RESULT, REVIEW, URGENT, WELCOME, page_id
 from kiosk.ui.window import KioskWindow, Timing
-
-TODAY = date(2026, 11, 20)
-_CALM: dict[str, Any] = {
-    "patient_name": "Ana María López",
-    "delivery": "vaginal",
-    "perineal_tear": "minor",
-    "feeding": "formula",
-    "postnatal_check": "cleared",
-    "warning_signs": [],
-    "leak_effort": "never",
-    "leak_urgency": "never",
-    "bowel_leak": "no",
-    "pelvic_heaviness": "no",
-    "prolapse_diagnosis": "none",
-    "pelvic_pain": "no",
-    "bleeding": "no",
-    "abdominal_doming": "no",
-    "diastasis_measured": "none",
-    "pain_back_pelvis": "no",
-    "pain_pubic": "no",
-    "pain_sciatic": "no",
-    "pain_other": "no",
-    "walking": "symptom_free_30",
-    "tried_running": "no",
-    "running_history": "regular",
-    "running_goal": "race_short",
-    "sleep": "over_6",
-    "fueling": "enough",
-    "mood_interest": 0,
-    "mood_down": 0,
-}
-
-
-def _born(weeks: int) -> str:
-    return (TODAY - timedelta(weeks=weeks)).isoformat()
-
-
-SAMPLES: dict[str, dict[str, Any]] = {
-    "ready_for_assessment": {**_CALM, "baby_birth_date": _born(20)},
-    "build_foundation": {
-        **_CALM,
-        "baby_birth_date": _born(9),
-        "feeding": "breast",
-        "walking": "under_30",
-    },
-    "not_yet": {
-        **{key: value for key, value in _CALM.items() if key != "perineal_tear"},
-        "baby_birth_date": _born(16),
-        "delivery": "unplanned_caesarean",
-        "caesarean_scar_problem": "yes",
-        "feeding": "mixed",
-        "leak_effort": "sometimes",
-        "pelvic_heaviness": "yes",
-        "abdominal_doming": "unsure",
-        "running_goal": "stroller",
-        "sleep": "under_4",
-        "mood_interest": None,
-    },
-}
-URGENT_SIGNS = ["fever", "self_harm"]
 
 
 def _delivered(printed: bool) -> Callable[..., Any]:

@@ -24,7 +24,7 @@ def sample_summary_pdf(settings: Any, when: datetime | None = None) -> bytes:
     """The PT summary of the sample answers, with "TEST PRINT" as the patient's name."""
     from kiosk.readiness import assess
     from kiosk.report import ReportContext, render
-    from kiosk.ui.screenshots import SAMPLES
+    from kiosk.samples import SAMPLES
 
     when = (when or datetime.now()).replace(second=0, microsecond=0)
     answers = {

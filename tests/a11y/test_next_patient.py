@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from kiosk.samples import SAMPLES
 from kiosk.ui.metrics import stylesheet_template
-from kiosk.ui.screenshots import SAMPLES
 from tests.ui.conftest import FakeDelivery
 from tests.ui.driver import page_id, tap_name, walk
 

@@ -6,8 +6,8 @@ import threading
 from types import SimpleNamespace
 from typing import Any
 
+from kiosk.samples import SAMPLES
 from kiosk.ui.delivery_runner import DeliveryRunner
-from kiosk.ui.screenshots import SAMPLES
 from tests.ui.conftest import MakeWindow
 from tests.ui.driver import button, page_id, tap_name, texts_in, wait_page, walk
 

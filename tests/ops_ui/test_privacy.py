@@ -19,9 +19,9 @@ from kiosk.config import Settings
 from kiosk.logs import setup_logging, shutdown_logging
 from kiosk.output import SUMMARY_NAME
 from kiosk.printing import PrintResult
+from kiosk.samples import SAMPLES
 from kiosk.ui import Timing
 from kiosk.ui.delivery_runner import DeliveryRunner
-from kiosk.ui.screenshots import SAMPLES
 from tests.ui.conftest import MakeWindow
 from tests.ui.driver import (
     answer_button,

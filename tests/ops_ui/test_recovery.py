@@ -19,8 +19,8 @@ from kiosk.logs import SafeFormatter
 from kiosk.output import SUMMARY_NAME, SaveError, folder_status
 from kiosk.printing import PrintResult
 from kiosk.readiness import assess
+from kiosk.samples import SAMPLES
 from kiosk.ui.delivery_runner import DeliveryRunner
-from kiosk.ui.screenshots import SAMPLES
 from kiosk.ui.staff import StaffAccess
 from tests.ops_ui.helpers import PIN, long_press, type_pin, with_pin
 from tests.ui.conftest import MakeWindow

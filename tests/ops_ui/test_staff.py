@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.config import Settings
 from kiosk.output import FolderStatus
-from kiosk.ui.screenshots import SAMPLES
+from kiosk.samples import SAMPLES
 from kiosk.ui.staff import folder_words
 from tests.ops_ui.helpers import (
     PIN,

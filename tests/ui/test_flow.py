@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from kiosk.ui.screenshots import SAMPLES, TODAY
+from kiosk.samples import SAMPLES, TODAY
 from tests.ui.conftest import FakeDelivery, MakeWindow
 from tests.ui.driver import (
     answer_button,

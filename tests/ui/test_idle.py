@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
 
+from kiosk.samples import SAMPLES
 from kiosk.ui import KioskWindow, Timing
-from kiosk.ui.screenshots import SAMPLES
 from tests.ui.conftest import MakeWindow
 from tests.ui.driver import answer_page, button, page_id, tap, tap_name, texts_in, wait_page, walk
 

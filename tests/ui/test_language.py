@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.readiness import load_questionnaire
 from kiosk.readiness.resources import resource_path
-from kiosk.ui.screenshots import SAMPLES
+from kiosk.samples import SAMPLES
 from kiosk.ui.texts import UiTexts
 from tests.ui.conftest import MakeWindow
 from tests.ui.driver import (

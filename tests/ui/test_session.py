@@ -7,8 +7,8 @@ import sys
 from datetime import date
 
 from kiosk.readiness import Questionnaire, assess
+from kiosk.samples import SAMPLES
 from kiosk.session import REVIEW, Session
-from kiosk.ui.screenshots import SAMPLES
 
 
 def session(questionnaire: Questionnaire) -> Session:
