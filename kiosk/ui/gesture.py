@@ -47,8 +47,10 @@ class CornerHold(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(hold_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
-        app = QApplication.instance()
-        if app is not None:
+        self._hub = getattr(window, "input_hub", None)
+        if self._hub is not None:
+            self._hub.listen(self.eventFilter)
+        elif (app := QApplication.instance()) is not None:
             app.installEventFilter(self)
 
     @property
@@ -73,8 +75,9 @@ class CornerHold(QObject):
 
     def remove(self) -> None:
         self.cancel()
-        app = QApplication.instance()
-        if app is not None:
+        if self._hub is not None:
+            self._hub.unlisten(self.eventFilter)
+        elif (app := QApplication.instance()) is not None:
             app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -146,9 +146,8 @@ class StaffAccess(QObject):
         self.panel: StaffPanel | None = None
         self._last: tuple[str, str | None] | None = None  # (time, problem code): no patient data
         window.delivery_runner.finished.connect(self._on_runner_finished)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        window.installEventFilter(self)  # its resizes and hides
+        window.input_hub.listen(self._on_input)  # touches keep the panel open
 
     @property
     def showing(self) -> bool:
@@ -277,11 +276,14 @@ class StaffAccess(QObject):
 
     # -- Qt -----------------------------------------------------------------------------
 
+    def _on_input(self, _watched: QObject, event: QEvent) -> bool:
+        if self.showing and event.type() in _ACTIVITY:
+            self._idle.start(self.idle_ms)  # a touch keeps the panel open
+        return False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if self.showing and kind in _ACTIVITY:
-            self._idle.start(self.idle_ms)  # a touch keeps the panel open
-        elif watched is self._window and kind == QEvent.Type.Resize and self.showing:
+        if watched is self._window and kind == QEvent.Type.Resize and self.showing:
             QTimer.singleShot(0, self._fit)  # after the window has rebuilt its page
         elif watched is self._window and kind == QEvent.Type.Hide:
             self.close()

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.logs import log_event
 from kiosk.readiness.questionnaire import Questionnaire
@@ -31,6 +31,7 @@ from kiosk.ui.chrome import IdleOverlay, TopBar
 from kiosk.ui.delivery_runner import DeliveryRunner
 from kiosk.ui.entry_pages import DatePage, NamePage
 from kiosk.ui.idle import IdleWatch
+from kiosk.ui.input_hub import InputHub
 from kiosk.ui.intro_pages import PrivacyPage, WelcomePage
 from kiosk.ui.metrics import Metrics, register_fonts, stylesheet_template
 from kiosk.ui.question_pages import ChoicePage, MultiPage, QuestionPage
@@ -123,9 +124,8 @@ class KioskWindow(QWidget):
         self.idle.warned.connect(self._on_idle_warned)
         self.idle.ticked.connect(self._on_idle_ticked)
         self.idle.expired.connect(self._on_idle_expired)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+        self.input_hub = InputHub(self)  # the one application-wide filter
+        self.input_hub.listen(self.idle.eventFilter)
         self._advance = QTimer(self)
         self._advance.setSingleShot(True)
         self._advance.timeout.connect(self._on_advance_timeout)
@@ -210,18 +210,19 @@ class KioskWindow(QWidget):
             self.session.drafts.clear()
         if step == REVIEW:
             self.session.reviewing = False
-        page = self._build(step)
-        old, self._page = self._page, page
-        self._column.addWidget(page, 1)
-        if old is not None:
-            old.hide()
-            self._column.removeWidget(old)
-            for child in [old, *old.findChildren(QWidget)]:
-                child.blockSignals(True)
-            scrub(old)
-            old.setParent(None)
-            old.deleteLater()
-        page.show()
+        with self.input_hub.paused():  # building a page sends thousands of non-input events
+            page = self._build(step)
+            old, self._page = self._page, page
+            self._column.addWidget(page, 1)
+            if old is not None:
+                old.hide()
+                self._column.removeWidget(old)
+                for child in [old, *old.findChildren(QWidget)]:
+                    child.blockSignals(True)
+                scrub(old)
+                old.setParent(None)
+                old.deleteLater()
+            page.show()
         if step == WELCOME:
             self.idle.disarm()
         elif step == RESULT:
@@ -419,8 +420,6 @@ class KioskWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.disarm()
         self._advance.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
+        self.input_hub.remove()
         self.delivery_runner.wait()  # a summary being printed is finished, not lost
         super().closeEvent(event)
