@@ -55,6 +55,7 @@ def build_window(
     clock: Callable[[], date] = date.today,
     timing: Any = None,
     background: bool = False,
+    size: tuple[int, int] | None = None,
 ) -> Any:
     """The kiosk window with the real questionnaire and assessor (a QApplication must exist).
 
@@ -73,6 +74,7 @@ def build_window(
         clock=clock,
         timing=timing,
         runner=DeliveryRunner(background=True) if background else None,
+        size=size,
     )
 
 
@@ -150,7 +152,9 @@ def run(
     from PySide6.QtCore import Qt
 
     app = _application()
-    window = build_window(settings, background=True)
+    screen = app.primaryScreen()
+    size = DEMO_SIZE if windowed or screen is None else screen.size().toTuple()
+    window = build_window(settings, background=True, size=size)
     restore = install_crash_policy(window)
     _start_kiosk_mode(app, window, settings, windowed)
     if os.environ.get("KIOSK_BENCH_FIRST_PAINT") == "1":  # bench/startup.py: time to first paint

@@ -95,10 +95,13 @@ class KioskWindow(QWidget):
         texts: UiTexts | None = None,
         runner: DeliveryRunner | None = None,
         speech_engine: str | None = None,
+        size: tuple[int, int] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("kiosk_window")
+        if size is not None:  # built once at the size it will show at, not rebuilt on show
+            self.resize(*size)
         self.questionnaire = questionnaire
         self.settings = settings
         self._assess, self._deliver, self._clock = assess, deliver, clock
