@@ -60,6 +60,7 @@ class AnswerButton(QPushButton):
         self.setProperty("question_id", question_id)
         self.setProperty("answer_value", value)
         self.setProperty("selected", False)
+        self.setCheckable(True)  # screen readers announce "checked" for a selected answer
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMinimumHeight(metrics.answer_height)
         self._checkbox = checkbox
@@ -102,10 +103,14 @@ class AnswerButton(QPushButton):
         return bool(self.property("selected"))
 
     def set_selected(self, selected: bool) -> None:
+        self.setChecked(selected)
         if self.is_selected() != selected:
             self.setProperty("selected", selected)
             self._show_check()
             repolish(self)
+
+    def nextCheckState(self) -> None:
+        """A tap does not toggle by itself: the page decides what is selected."""
 
     def _show_check(self) -> None:
         self._check.setText("✓" if self.is_selected() else "")

@@ -6,11 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QProgressBar, QWidget
 
 from kiosk.ui import KioskWindow
 from kiosk.ui.access import HINTS
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.widgets import AnswerButton
 from tests.a11y.conftest import SIZES, Screens
 from tests.ui.driver import tap_name
 
@@ -86,3 +89,16 @@ def test_the_progress_bar_says_where_she_is(qtbot: Any, spoken_window: Any) -> N
     assert _spoken(bar, QAccessible.Text.Name) == window.texts.text(
         "en", "progress", n=n, total=total
     )
+
+
+def test_a_selected_answer_is_announced_as_checked(qtbot: Any) -> None:
+    button = AnswerButton("leak_effort", "often", Metrics.for_size(1920, 1080))
+    qtbot.addWidget(button)
+    button.set_words("Often")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not button.isChecked()  # a tap alone selects nothing: the page decides
+    button.set_selected(True)
+    state = QAccessible.queryAccessibleInterface(button).state()
+    assert button.isChecked() and state.checkable and state.checked
+    button.set_selected(False)
+    assert not QAccessible.queryAccessibleInterface(button).state().checked
