@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.ui import KioskWindow
 from kiosk.ui.screenshots import LONGEST_NAME, SAMPLES
@@ -202,3 +202,14 @@ def test_a_failing_engine_takes_the_button_away(qtbot: Any, spoken_window: Spoke
     assert not window.access.read_aloud.isVisible()
     window.go_to("delivery")
     assert not window.access.read_aloud.isVisible()
+
+
+def test_the_urgent_screen_can_be_read_aloud(
+    qtbot: Any, spoken_window: Callable[..., KioskWindow]
+) -> None:
+    window = spoken_window()
+    walk(qtbot, window, {**SAMPLES["ready_for_assessment"], "warning_signs": ["self_harm"]})
+    assert window.page_id == "urgent"
+    button = window.findChild(QPushButton, "read_aloud")
+    assert button is not None and button.isVisible()
+    assert "988" in spoken_text(window.current_page())
