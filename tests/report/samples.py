@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from kiosk.samples import CALM
+
 SCREENED_AT = datetime(2026, 11, 28, 14, 32)
 TODAY = SCREENED_AT.date()
 WARNING_SIGNS = [
@@ -21,34 +23,10 @@ WARNING_SIGNS = [
 
 # No flag at all but the notes-free minimum: ready_for_assessment.
 READY: dict[str, Any] = {
+    **CALM,
     "patient_name": "Ana López",
     "assessed_on": "2026-11-28",
     "baby_birth_date": "2026-05-02",
-    "delivery": "vaginal",
-    "perineal_tear": "minor",
-    "feeding": "formula",
-    "postnatal_check": "cleared",
-    "warning_signs": [],
-    "leak_effort": "never",
-    "leak_urgency": "never",
-    "bowel_leak": "no",
-    "pelvic_heaviness": "no",
-    "prolapse_diagnosis": "none",
-    "pelvic_pain": "no",
-    "bleeding": "no",
-    "abdominal_doming": "no",
-    "diastasis_measured": "none",
-    "pain_back_pelvis": "no",
-    "pain_pubic": "no",
-    "pain_sciatic": "no",
-    "pain_other": "no",
-    "walking": "symptom_free_30",
-    "tried_running": "no",
-    "running_history": "regular",
-    "running_goal": "race_short",
-    "sleep": "over_6",
-    "fueling": "enough",
-    "mood_interest": 0,
     "mood_down": 1,
 }
 
