@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from kiosk.readiness.resources import resource_path
+from kiosk.readiness.resources import read_toml, resource_path
 
 Kind = Literal["name", "date", "choice", "multi", "scale"]
 KINDS: tuple[str, ...] = ("name", "date", "choice", "multi", "scale")
@@ -129,8 +129,7 @@ def _parse_when(source: str, qid: str, raw: Any, known: set[str]) -> When | None
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return read_toml(path)
     except OSError as exc:
         raise QuestionnaireError(f"{path}: cannot read: {exc.strerror}") from exc
     except tomllib.TOMLDecodeError as exc:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import sys
+import tomllib
 from pathlib import Path
+from typing import Any
 
 
 def resource_dir() -> Path:
@@ -17,3 +20,19 @@ def resource_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """A file under `resources/`, e.g. ``resource_path("i18n", "en.toml")``."""
     return resource_dir().joinpath(*parts)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file, parsed once until it changes (the questionnaire and the screen words
+    read the same language files). Callers must not modify what it returns.
+
+    Raises OSError or tomllib.TOMLDecodeError.
+    """
+    stat = path.stat()
+    return _parse_toml(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _parse_toml(path: str, _mtime_ns: int, _size: int) -> dict[str, Any]:
+    with open(path, "rb") as handle:
+        return tomllib.load(handle)

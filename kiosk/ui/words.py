@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.logs import log_event
-from kiosk.readiness.resources import resource_path
+from kiosk.readiness.resources import read_toml, resource_path
 from kiosk.ui.texts import FALLBACK, UiTexts
 
 TABLES = ("ui", "staff")
@@ -18,8 +18,7 @@ _log = logging.getLogger(__name__)
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = read_toml(path)
     except (OSError, tomllib.TOMLDecodeError):
         log_event(_log, "ui.texts_unreadable", language=path.stem, level=logging.WARNING)
         return {}

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kiosk.readiness import RULES, RULES_VERSION, SOURCES, Rule, Severity, default_questionnaire
 from kiosk.readiness.conditions import AnswerIn, WarningSign, walk
+from kiosk.readiness.resources import read_toml
 
 YES_NO = ("yes", "no")
 FREQUENCY = ("never", "sometimes", "often")
@@ -197,3 +200,12 @@ def test_rule_conditions_name_real_questions_and_values(rule: Rule) -> None:
 def test_conditions_describe_themselves_as_in_the_spec(rule_id: str, words: str) -> None:
     rule = next(rule for rule in RULES if rule.id == rule_id)
     assert rule.predicate.describe() == words
+
+
+def test_the_language_files_are_parsed_once_until_they_change(tmp_path: Path) -> None:
+    path = tmp_path / "words.toml"
+    path.write_text('greeting = "hello"\n', encoding="utf-8")
+    first = read_toml(path)
+    assert read_toml(path) is first  # the questionnaire and the screen words share one parse
+    path.write_text('greeting = "hello again"\n', encoding="utf-8")
+    assert read_toml(path) == {"greeting": "hello again"}
