@@ -57,23 +57,19 @@ def _cups_state(name: str) -> str | None:
     if lpstat is None or sys.platform == "win32" or not name or name.startswith("-"):
         return None
     env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
+
+    def ask(flag: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [lpstat, flag, name],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=_LPSTAT_TIMEOUT_S,
+            check=False,
+        )
+
     try:
-        accepting = subprocess.run(
-            [lpstat, "-a", name],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=_LPSTAT_TIMEOUT_S,
-            check=False,
-        )
-        printer = subprocess.run(
-            [lpstat, "-p", name],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=_LPSTAT_TIMEOUT_S,
-            check=False,
-        )
+        accepting, printer = ask("-a"), ask("-p")
     except (OSError, subprocess.SubprocessError):
         return None
     if "not accepting" in accepting.stdout:

@@ -52,6 +52,28 @@ class TopBar(QFrame):
         self.text_size.setText(text_size)
 
 
+def centred_card(
+    overlay: QWidget, metrics: Metrics, *, width: int, pad: int, spacing: int
+) -> tuple[QFrame, QVBoxLayout]:
+    """Lay out `overlay` as a card centred in the window; the card and its column."""
+    outer = QVBoxLayout(overlay)
+    outer.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.margin)
+    card = QFrame()
+    card.setProperty("role", "card")
+    card.setMaximumWidth(metrics.px(width))
+    column = QVBoxLayout(card)
+    column.setContentsMargins(metrics.px(pad), metrics.px(pad), metrics.px(pad), metrics.px(pad))
+    column.setSpacing(metrics.px(spacing))
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(card, 100)
+    row.addStretch(1)
+    outer.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(1)
+    return card, column
+
+
 class IdleOverlay(QWidget):
     """Covers the window: "Are you still there?", a countdown, and "I'm still here"."""
 
@@ -61,16 +83,8 @@ class IdleOverlay(QWidget):
         super().__init__(parent)
         self.setObjectName("idle_overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.margin)
-        card = QFrame()
-        card.setProperty("role", "card")
-        card.setMaximumWidth(metrics.px(1100))
+        card, column = centred_card(self, metrics, width=1100, pad=48, spacing=28)
         card.setMinimumWidth(metrics.px(900))
-        column = QVBoxLayout(card)
-        pad = metrics.px(48)
-        column.setContentsMargins(pad, pad, pad, pad)
-        column.setSpacing(metrics.px(28))
         self.title = make_label("title")
         self.body = make_label("body")
         self.button: QPushButton = make_button("still_here", "primary", metrics)
@@ -78,13 +92,6 @@ class IdleOverlay(QWidget):
         column.addWidget(self.title)
         column.addWidget(self.body)
         column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card, 100)
-        row.addStretch(1)
-        outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
         self.button.clicked.connect(self.still_here_pressed)
         self.hide()
 

@@ -7,10 +7,11 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.logs import log_event
 from kiosk.staff_pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinGate
+from kiosk.ui.chrome import centred_card
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import make_button, make_label
 
@@ -29,22 +30,7 @@ class Overlay(QWidget):
         self.setObjectName(name)
         self.setProperty("role", "page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.margin)
-        card = QFrame()
-        card.setProperty("role", "card")
-        card.setMaximumWidth(metrics.px(width))
-        self.column = QVBoxLayout(card)
-        pad = metrics.px(32)
-        self.column.setContentsMargins(pad, pad, pad, pad)
-        self.column.setSpacing(metrics.px(20))
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card, 100)
-        row.addStretch(1)
-        outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
+        _card, self.column = centred_card(self, metrics, width=width, pad=32, spacing=20)
         self.setGeometry(parent.rect())
 
 
