@@ -213,6 +213,17 @@ class KioskWindow(QWidget):
             self.session.drafts.clear()
         if step == REVIEW:
             self.session.reviewing = False
+        self._show_page(step)
+        if step == WELCOME:
+            self.idle.disarm()
+        elif step == RESULT:
+            self.idle.arm(self.timing.result_ms, 0)
+        else:
+            self.idle.arm(self.timing.idle_ms, self.timing.countdown_ms)
+        self.page_changed.emit(step)
+
+    def _show_page(self, step: str) -> None:
+        """Build the page for `step` from the session and put it in place of the old one."""
         with self.input_hub.paused():  # building a page sends thousands of non-input events
             page = self._build(step)
             old, self._page = self._page, page
@@ -226,13 +237,6 @@ class KioskWindow(QWidget):
                 old.setParent(None)
                 old.deleteLater()
             page.show()
-        if step == WELCOME:
-            self.idle.disarm()
-        elif step == RESULT:
-            self.idle.arm(self.timing.result_ms, 0)
-        else:
-            self.idle.arm(self.timing.idle_ms, self.timing.countdown_ms)
-        self.page_changed.emit(step)
 
     def _build(self, step: str) -> Page:
         ctx = self._ctx()
@@ -412,7 +416,13 @@ class KioskWindow(QWidget):
             self.metrics = metrics
             self._apply_metrics()
             if self._page is not None:
-                self.go_to(self.page_id)
+                # The same page again at the new size, not a move: a pending answer pause,
+                # her draft and the idle watch (and its warning) carry on as they were.
+                self._show_page(self.page_id)
+                self.access.retranslate()
+                assert self.overlay is not None
+                if self.overlay.isVisible():
+                    self.overlay.raise_()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -232,3 +232,24 @@ def test_the_corner_works_over_the_idle_warning(
     qtbot.waitUntil(lambda: window.overlay.isVisible(), timeout=3000)
     long_press(qtbot, window, staff)
     assert not window.overlay.isVisible() and not window.idle.armed
+
+
+def test_a_resize_keeps_the_pad_on_top_with_its_digits(
+    qtbot: Any, make_window: MakeWindow, settings: Settings
+) -> None:
+    window = make_window(settings=with_pin(settings))
+    staff = staff_for(window, FakeMachine())
+    long_press(qtbot, window, staff)
+    for digit in "25":
+        tap_name(qtbot, window, f"staff_digit_{digit}")
+    pad = window.findChild(QWidget, "staff_pin_pad")
+    page = window.current_page()
+    window.resize(1080, 1920)
+    qtbot.waitUntil(lambda: window.current_page() is not page and pad.geometry() == window.rect())
+    middle = window.childAt(QPoint(window.width() // 2, window.height() // 2))
+    assert middle is pad or pad.isAncestorOf(middle)
+    assert label(window, "staff_pin_entry") == "●●"
+    with qtbot.waitSignal(staff.unlocked, timeout=3000):
+        for digit in "80":
+            tap_name(qtbot, window, f"staff_digit_{digit}")
+        tap_name(qtbot, window, "staff_pin_unlock")
