@@ -21,7 +21,6 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from display import apply, platform_name, private_home, screen
@@ -139,13 +138,14 @@ def main() -> None:
 
         from kiosk.app import build_window
         from kiosk.config import Settings
+        from kiosk.outcome import DeliveryResult
         from kiosk.selftest import TODAY, wait_page
         from kiosk.ui import Timing
 
         app = QApplication(sys.argv[:1])
 
-        def deliver(*_args: Any, **_kwargs: Any) -> Any:
-            return SimpleNamespace(saved_path=None, printed=True, problem=None)
+        def deliver(*_args: Any, **_kwargs: Any) -> DeliveryResult:
+            return DeliveryResult(saved_path=None, printed=True, problem=None)
 
         long = 3_600_000
         window = build_window(

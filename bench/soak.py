@@ -31,7 +31,6 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -45,7 +44,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk import app as kiosk_app  # noqa: E402
 from kiosk.config import Settings  # noqa: E402
-from kiosk.printing import PrintResult  # noqa: E402
+from kiosk.outcome import DeliveryResult, PrintResult  # noqa: E402
 from kiosk.samples import SAMPLES, TODAY  # noqa: E402
 from kiosk.ui import Timing  # noqa: E402
 from kiosk.ui.staff import StaffAccess  # noqa: E402
@@ -110,8 +109,8 @@ def settle(trim: bool = False) -> None:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def fake_deliver(answers: dict[str, Any], assessment: Any, **_kwargs: Any) -> Any:
-    return SimpleNamespace(saved_path=None, printed=True, problem=None)
+def fake_deliver(answers: dict[str, Any], assessment: Any, **_kwargs: Any) -> DeliveryResult:
+    return DeliveryResult(saved_path=Path("summary.pdf"), printed=True, problem=None)
 
 
 def fake_printer(path: Path, printer_name: str, **_kwargs: Any) -> PrintResult:

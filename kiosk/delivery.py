@@ -12,15 +12,15 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import kiosk
 from kiosk.logs import log_event
+from kiosk.outcome import DeliveryResult, PrintResult, Problem
 from kiosk.output import SaveError, purge_old_summaries, save_summary
-from kiosk.printing import PrintResult, print_pdf
+from kiosk.printing import print_pdf
 from kiosk.readiness.model import Assessment
 
 if TYPE_CHECKING:
@@ -28,36 +28,19 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
-SAVE_FAILED = "save_failed"
-PROBLEMS = (SAVE_FAILED, "no_printer", "printer_stopped", "print_failed")
+__all__ = ["DeliveryResult", "Printer", "deliver_summary", "print_from_temp", "render_summary"]
+
 Printer = Callable[[Path, str], PrintResult]
 
 
-@dataclass(frozen=True)
-class DeliveryResult:
-    """Where the summary was saved (None: not saved), whether it printed, and the problem.
-
-    `problem` is None, "save_failed" (not saved, or not even made; `printed` tells whether
-    paper came out anyway), or the print failure: "no_printer", "printer_stopped",
-    "print_failed". Any problem means: the patient should tell the front desk.
-    """
-
-    saved_path: Path | None
-    printed: bool
-    problem: str | None
-
-    @property
-    def ok(self) -> bool:
-        return self.problem is None
-
-
-def _render(
+def render_summary(
     answers: Mapping[str, Any],
     assessment: Assessment,
     settings: Settings,
     language: str,
     when: datetime,
 ) -> bytes:
+    """The PT summary PDF of `answers`, with the clinic's details from `settings`."""
     from kiosk.report import ReportContext, render
 
     context = ReportContext(
@@ -71,18 +54,30 @@ def _render(
     return render(answers, assessment, context)
 
 
+def _print_problem(reason: str | None) -> Problem:
+    """The print's own problem; anything an injected printer made up is a failed print."""
+    if reason is None or reason == Problem.SAVE_FAILED:
+        return Problem.PRINT_FAILED
+    try:
+        return Problem(reason)
+    except ValueError:
+        return Problem.PRINT_FAILED
+
+
 def _print(printer: Printer, path: Path, printer_name: str) -> PrintResult:
     try:
         return printer(path, printer_name)
     except Exception as exc:  # an injected or platform printer must not lose the summary
         log_event(_log, "delivery.print_crashed", level=logging.ERROR, error=type(exc).__name__)
-        return PrintResult(ok=False, reason="print_failed")
+        return PrintResult(ok=False, reason=Problem.PRINT_FAILED)
 
 
-def _print_from_temp(printer: Printer, pdf: bytes, printer_name: str) -> PrintResult:
-    """Print bytes that could not be saved: via a private temp folder, deleted afterwards."""
+def print_from_temp(
+    printer: Printer, pdf: bytes, printer_name: str, *, prefix: str = "kiosk-print-"
+) -> PrintResult:
+    """Print PDF bytes that are not saved: via a private temp folder, deleted afterwards."""
     try:
-        with tempfile.TemporaryDirectory(prefix="kiosk-print-") as folder:
+        with tempfile.TemporaryDirectory(prefix=prefix) as folder:
             path = Path(folder) / "summary.pdf"
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
             with os.fdopen(os.open(path, flags, 0o600), "wb") as handle:
@@ -90,7 +85,7 @@ def _print_from_temp(printer: Printer, pdf: bytes, printer_name: str) -> PrintRe
             return _print(printer, path, printer_name)
     except OSError as exc:
         log_event(_log, "delivery.temp_failed", level=logging.ERROR, error=type(exc).__name__)
-        return PrintResult(ok=False, reason="print_failed")
+        return PrintResult(ok=False, reason=Problem.PRINT_FAILED)
 
 
 def deliver_summary(
@@ -110,10 +105,10 @@ def deliver_summary(
     """
     when = (now or datetime.now()).replace(second=0, microsecond=0)
     try:
-        pdf = _render(answers, assessment, settings, patient_language, when)
+        pdf = render_summary(answers, assessment, settings, patient_language, when)
     except Exception as exc:  # nothing to save or print; the UI still tells her to ask
         log_event(_log, "delivery.render_failed", level=logging.ERROR, error=type(exc).__name__)
-        return DeliveryResult(saved_path=None, printed=False, problem=SAVE_FAILED)
+        return DeliveryResult(saved_path=None, printed=False, problem=Problem.SAVE_FAILED)
     name = answers.get("patient_name")
     saved: Path | None = None
     try:
@@ -130,11 +125,11 @@ def deliver_summary(
         with contextlib.suppress(OSError, ValueError):
             purge_old_summaries(settings.output_dir, settings.retention_days, when)
     else:
-        printed = _print_from_temp(printer, pdf, settings.printer)
-    problem: str | None = None
+        printed = print_from_temp(printer, pdf, settings.printer)
+    problem: Problem | None = None
     if saved is None:
-        problem = SAVE_FAILED
+        problem = Problem.SAVE_FAILED
     elif not printed.ok:
-        problem = printed.reason if printed.reason in PROBLEMS else "print_failed"
+        problem = _print_problem(printed.reason)
     log_event(_log, "delivery.done", saved=saved is not None, printed=printed.ok, problem=problem)
     return DeliveryResult(saved_path=saved, printed=printed.ok, problem=problem)

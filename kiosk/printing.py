@@ -12,11 +12,11 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.logs import log_event
+from kiosk.outcome import PrintResult, Problem
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinterInfo
@@ -28,9 +28,9 @@ JOB_NAME = "PT summary"
 _LPSTAT_TIMEOUT_S = 5.0
 
 # Reasons a print can fail (PrintResult.reason) and printer states (printer_status).
-NO_PRINTER = "no_printer"
-PRINTER_STOPPED = "printer_stopped"
-PRINT_FAILED = "print_failed"
+NO_PRINTER = Problem.NO_PRINTER
+PRINTER_STOPPED = Problem.PRINTER_STOPPED
+PRINT_FAILED = Problem.PRINT_FAILED
 READY = "ready"
 BUSY = "busy"
 NOT_ACCEPTING = "not_accepting"
@@ -41,14 +41,6 @@ STATUS_WORDS: dict[str, str] = {
     NOT_ACCEPTING: "not accepting jobs",
     NO_PRINTER: "no printer found",
 }
-
-
-@dataclass(frozen=True)
-class PrintResult:
-    """Whether the job was handed to the printer; `reason` says why not (no patient data)."""
-
-    ok: bool
-    reason: str | None = None
 
 
 def _cups_state(name: str) -> str | None:
@@ -93,7 +85,7 @@ def _stopped(state: object) -> bool:
     return state in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted)
 
 
-def _queue_problem(info: QPrinterInfo) -> str | None:
+def _queue_problem(info: QPrinterInfo) -> Problem | None:
     """PRINTER_STOPPED if Qt or CUPS says the queue cannot print now, else None."""
     if _stopped(info.state()):
         return PRINTER_STOPPED
@@ -118,7 +110,7 @@ def printer_status(printer_name: str = "") -> str:
     return BUSY if info.state() == QPrinter.PrinterState.Active else READY
 
 
-def _fail(reason: str, step: str) -> PrintResult:
+def _fail(reason: Problem, step: str) -> PrintResult:
     log_event(_log, "print.failed", level=logging.WARNING, reason=reason, step=step)
     return PrintResult(ok=False, reason=reason)
 

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from kiosk.outcome import PrintResult, Problem
 from kiosk.samples import SAMPLES, TODAY
 
 OK_PREFIX = "self-test ok"
@@ -240,12 +241,10 @@ def check_bundled_plugins() -> list[str]:
 # -- the self-test -----------------------------------------------------------------------
 
 
-def _no_print(handed: list[Path], path: Path, _printer: str) -> Any:
+def _no_print(handed: list[Path], path: Path, _printer: str) -> PrintResult:
     """The print hand-off, without paper: note the file that would have been printed."""
-    from kiosk.printing import PrintResult
-
     handed.append(path)
-    return PrintResult(ok=path.is_file(), reason=None if path.is_file() else "print_failed")
+    return PrintResult(ok=True) if path.is_file() else PrintResult(False, Problem.PRINT_FAILED)
 
 
 _QUIET = ("propagateSizeHints", "pipewire")  # offscreen size hints; QtMultimedia's audio probe
@@ -312,8 +311,8 @@ def _screening(window: Any, folder: Path, handed: list[Path]) -> tuple[list[str]
     if window.page_id != "result" or status != EXPECTED_STATUS:
         raise SelfTestError(f"result page {window.page_id!r} status {status!r}")
     delivery = window.session.delivery
-    if delivery is None or getattr(delivery, "problem", None) is not None:
-        problem = getattr(delivery, "problem", "no result")
+    if delivery is None or delivery.problem is not None:
+        problem = "no result" if delivery is None else delivery.problem
         raise SelfTestError(f"the summary was not delivered ({problem})")
     pages, size = check_summary(folder, delivery.saved_path)
     if handed != [delivery.saved_path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from kiosk.outcome import DeliveryResult
 from kiosk.readiness.questionnaire import Question, Questionnaire
 
 WELCOME = "welcome"
@@ -32,7 +33,7 @@ class Session:
         self.answers: dict[str, Any] = {}
         self.drafts: dict[str, Any] = {}  # a page's unconfirmed input (typed name, ticked signs)
         self.assessment: Any = None
-        self.delivery: Any = None
+        self.delivery: DeliveryResult | None = None
         self.delivered = False  # the summary was handed over (printed or not)
 
     # -- answers ------------------------------------------------------------------------

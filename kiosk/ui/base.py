@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.config import Settings
 from kiosk.readiness.questionnaire import Question, QuestionText
 from kiosk.session import Session
 from kiosk.ui.metrics import Metrics
@@ -21,7 +21,7 @@ class PageContext:
     session: Session
     texts: UiTexts
     metrics: Metrics
-    settings: Any
+    settings: Settings
     host: QWidget | None = None  # the window: pages are born inside it, so its style applies
 
     def tr(self, key: str, **fields: object) -> str:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.outcome import DeliveryResult, Problem
 from kiosk.readiness.model import Assessment, Flag, Severity
 from kiosk.readiness.rules import RULES_BY_ID
 from kiosk.session import RESULT, URGENT
@@ -15,7 +14,6 @@ from kiosk.ui.layouts import PagedList
 from kiosk.ui.widgets import make_button, make_label
 
 SELF_HARM = "self_harm"
-SAVE_FAILED = "save_failed"  # kiosk.delivery.SAVE_FAILED (not imported: it loads the printer)
 # A mark beside the status words, so the status never rests on colour alone.
 _MARKS = {"ready_for_assessment": "✓", "build_foundation": "↗", "not_yet": "●"}
 
@@ -40,12 +38,12 @@ class FlagItem(QFrame):
         self.text.setText(rule.patient_text_in(language) if rule else self.flag.patient_text)
 
 
-def _delivery_words(ctx: PageContext, delivery: Any, *, pending: bool) -> str:
+def _delivery_words(ctx: PageContext, delivery: DeliveryResult | None, *, pending: bool) -> str:
     if pending:
         return ctx.tr("summary_pending")
-    if delivery is None or getattr(delivery, "problem", None) == SAVE_FAILED:
+    if delivery is None or delivery.problem == Problem.SAVE_FAILED:
         return ctx.tr("summary_not_saved")  # not kept here, even if printed: tell the desk
-    if bool(getattr(delivery, "printed", False)):
+    if delivery.printed:
         return ctx.tr("summary_printed")
     return ctx.tr("summary_not_printed")
 
@@ -125,7 +123,7 @@ class ResultPage(Page):
         body.addLayout(side, 2)
         self.column.addLayout(body, 1)
 
-    def set_delivery(self, delivery: Any) -> None:
+    def set_delivery(self, delivery: DeliveryResult | None) -> None:
         """Show whether her summary printed (None: delivery did not succeed)."""
         self._pending = False
         self._printed.setText(_delivery_words(self.ctx, delivery, pending=False))
@@ -179,12 +177,12 @@ class UrgentPage(Page):
         self.done.clicked.connect(self.done_pressed)
         self.retranslate()
 
-    def set_delivery(self, delivery: Any) -> None:
+    def set_delivery(self, delivery: DeliveryResult | None) -> None:
         self._pending = False
         self._show_delivery(delivery)
 
-    def _show_delivery(self, delivery: Any) -> None:
-        printed = delivery is not None and bool(getattr(delivery, "printed", False))
+    def _show_delivery(self, delivery: DeliveryResult | None) -> None:
+        printed = delivery is not None and delivery.printed
         if self._pending:
             self._printed.setText(self.ctx.tr("summary_pending"))
         else:

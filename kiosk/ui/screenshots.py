@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from kiosk.outcome import DeliveryResult, Problem
 from kiosk.readiness import assess, load_questionnaire
 from kiosk.samples import SAMPLES, TODAY, URGENT_SIGNS
 from kiosk.session import PRIVACY, RESULT, REVIEW, URGENT, WELCOME, page_id
 from kiosk.ui.window import KioskWindow, Timing
 
 
-def _delivered(printed: bool) -> Callable[..., Any]:
-    def deliver(*_args: Any, **_kwargs: Any) -> Any:
-        return SimpleNamespace(saved_path=None, printed=printed, problem=None)
+def _delivered(printed: bool) -> Callable[..., DeliveryResult]:
+    """Saved; printed, or with no printer to print on."""
+
+    def deliver(*_args: Any, **_kwargs: Any) -> DeliveryResult:
+        problem = None if printed else Problem.NO_PRINTER
+        return DeliveryResult(saved_path=Path("summary.pdf"), printed=printed, problem=problem)
 
     return deliver
 

@@ -14,18 +14,24 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
+from kiosk.config import Settings
 from kiosk.logs import log_event
+from kiosk.outcome import DeliveryResult, PrintResult, Problem
 from kiosk.output import FolderStatus, folder_status
-from kiosk.printing import STATUS_WORDS, PrintResult, printer_status
+from kiosk.printing import STATUS_WORDS, printer_status
 from kiosk.staff_pin import PinGate
+from kiosk.staff_print import print_test_page
+from kiosk.ui.delivery_runner import DeliveryRunner
 from kiosk.ui.gesture import HOLD_MS, CornerHold
+from kiosk.ui.input_hub import InputHub
+from kiosk.ui.metrics import Metrics
 from kiosk.ui.staff_pad import LOCKOUT_S, MAX_FAILURES, Overlay, PinPad
-from kiosk.ui.staff_print import print_test_page
+from kiosk.ui.texts import UiTexts
 from kiosk.ui.widgets import make_button, make_label
 
 TEST_PRINT_TOKEN = -1  # a runner job that is the staff's test print, not a summary
@@ -104,6 +110,22 @@ class StaffPanel(Overlay):
         self.lines[key].setText(text)
 
 
+class StaffHost(Protocol):
+    """What the staff access uses of the kiosk window (`KioskWindow` is one)."""
+
+    delivery_runner: DeliveryRunner
+    input_hub: InputHub
+    texts: UiTexts
+    default_language: str
+    metrics: Metrics
+
+    def reset_session(self, reason: str = ...) -> None:
+        """Wipe the patient's session and show the welcome screen."""
+
+    def window(self) -> QWidget:
+        """The top-level widget (Qt's `QWidget.window()`) that the pad and panel cover."""
+
+
 class StaffAccess(QObject):
     """Wires the gesture, the PIN pad and the panel to a kiosk window.
 
@@ -118,8 +140,8 @@ class StaffAccess(QObject):
 
     def __init__(
         self,
-        window: Any,
-        settings: Any,
+        window: StaffHost,
+        settings: Settings,
         *,
         hold_ms: int = HOLD_MS,
         idle_ms: int | None = None,
@@ -127,16 +149,17 @@ class StaffAccess(QObject):
         now: Callable[[], datetime] = datetime.now,
         printer_status: Callable[[str], str] = printer_status,
         folder_status: Callable[[Path], FolderStatus] = folder_status,
-        test_print: Callable[[Any], PrintResult] = print_test_page,
+        test_print: Callable[[Settings], PrintResult] = print_test_page,
         on_exit: Callable[[], None] | None = None,
     ) -> None:
-        super().__init__(window)
-        self._window, self._settings = window, settings
+        widget = window.window()
+        super().__init__(widget)
+        self._host, self._window, self._settings = window, widget, settings
         self._printer_status, self._folder_status = printer_status, folder_status
         self._test_print, self._now = test_print, now
         self._on_exit = on_exit if on_exit is not None else QApplication.quit
         self.gate = PinGate(settings.staff_pin_hash, clock, MAX_FAILURES, LOCKOUT_S)
-        self.gesture = CornerHold(window, hold_ms=hold_ms)
+        self.gesture = CornerHold(widget, hold_ms=hold_ms)
         self.gesture.held.connect(self.open_pad)
         self.idle_ms = idle_ms if idle_ms is not None else settings.staff_idle_timeout_s * 1000
         self._idle = QTimer(self)
@@ -146,7 +169,7 @@ class StaffAccess(QObject):
         self.panel: StaffPanel | None = None
         self._last: tuple[str, str | None] | None = None  # (time, problem code): no patient data
         window.delivery_runner.finished.connect(self._on_runner_finished)
-        window.installEventFilter(self)  # its resizes and hides
+        widget.installEventFilter(self)  # its resizes and hides
         window.input_hub.listen(self._on_input)  # touches keep the panel open
 
     @property
@@ -154,7 +177,7 @@ class StaffAccess(QObject):
         return self.pad is not None or self.panel is not None
 
     def _tr(self, key: str, **fields: object) -> str:
-        return str(self._window.texts.text(self._window.default_language, key, **fields))
+        return self._host.texts.text(self._host.default_language, key, **fields)
 
     # -- open and close -----------------------------------------------------------------
 
@@ -162,9 +185,9 @@ class StaffAccess(QObject):
         """Wipe the session, then ask for the PIN (or say that staff access is not set up)."""
         if self.showing:
             return
-        self._window.reset_session("staff")
+        self._host.reset_session("staff")
         log_event(_log, "staff.pad_opened", pin_set=self.gate.has_pin)
-        self.pad = PinPad(self.gate, self._tr, self._window.metrics, self._window)
+        self.pad = PinPad(self.gate, self._tr, self._host.metrics, self._window)
         self.pad.unlocked.connect(self._on_pad_unlocked)
         self.pad.cancelled.connect(self.close)
         self._show(self.pad)
@@ -173,7 +196,7 @@ class StaffAccess(QObject):
     def _on_pad_unlocked(self) -> None:
         self._drop_pad()
         idle_s = round(self.idle_ms / 1000)
-        self.panel = StaffPanel(self._tr, self._window.metrics, self._window, idle_s)
+        self.panel = StaffPanel(self._tr, self._host.metrics, self._window, idle_s)
         buttons = self.panel.buttons
         buttons["staff_test_print"].clicked.connect(self._on_test_print_clicked)
         buttons["staff_refresh"].clicked.connect(self.refresh)
@@ -249,17 +272,18 @@ class StaffAccess(QObject):
         self.panel.test_result.setText(self._tr("test_print_running"))
         self.panel.buttons["staff_test_print"].setEnabled(False)
         job = partial(self._test_print, self._settings)
-        self._window.delivery_runner.submit(job, TEST_PRINT_TOKEN)
+        self._host.delivery_runner.submit(job, TEST_PRINT_TOKEN)
 
-    def _on_runner_finished(self, token: int, result: Any) -> None:
+    def _on_runner_finished(self, token: int, result: DeliveryResult | PrintResult | None) -> None:
         if token != TEST_PRINT_TOKEN:
-            problem = "error" if result is None else getattr(result, "problem", None)
+            problem = result.problem if isinstance(result, DeliveryResult) else "error"
             self._last = (self._now().strftime("%H:%M"), problem)  # the outcome only
         elif self.panel is not None:
-            if result is not None and result.ok:
+            if isinstance(result, PrintResult) and result.ok:
                 self.panel.test_result.setText(self._tr("test_print_sent"))
             else:
-                reason = getattr(result, "reason", None) or "print_failed"
+                reason = result.reason if isinstance(result, PrintResult) else None
+                reason = reason or Problem.PRINT_FAILED
                 try:
                     words = self._tr(f"printer_{reason}")
                 except KeyError:
@@ -297,6 +321,6 @@ class StaffAccess(QObject):
                 overlay.raise_()
 
 
-def attach_staff(window: Any, settings: Any, **options: Any) -> StaffAccess:
+def attach_staff(window: StaffHost, settings: Settings, **options: Any) -> StaffAccess:
     """Give a kiosk window its staff access (gesture, PIN pad, panel)."""
     return StaffAccess(window, settings, **options)

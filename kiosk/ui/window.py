@@ -13,7 +13,9 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.config import Settings
 from kiosk.logs import log_event
+from kiosk.outcome import DeliveryResult
 from kiosk.readiness.questionnaire import Questionnaire
 from kiosk.session import (
     PRIVACY,
@@ -45,7 +47,7 @@ from kiosk.ui.words import load_texts
 
 _log = logging.getLogger(__name__)
 AssessFn = Callable[..., Any]
-DeliverFn = Callable[..., Any]
+DeliverFn = Callable[..., DeliveryResult]
 _PAGES: dict[str, type[QuestionPage]] = {
     "name": NamePage,
     "date": DatePage,
@@ -65,11 +67,11 @@ class Timing:
     advance_ms: int = 450  # how long a tapped answer shows as chosen before the next question
 
     @classmethod
-    def from_settings(cls, settings: Any) -> Timing:
+    def from_settings(cls, settings: Settings) -> Timing:
         return cls(
-            idle_ms=int(settings.idle_timeout_s) * 1000,
-            countdown_ms=max(20, int(settings.idle_countdown_s)) * 1000,
-            result_ms=int(settings.result_timeout_s) * 1000,
+            idle_ms=settings.idle_timeout_s * 1000,
+            countdown_ms=max(20, settings.idle_countdown_s) * 1000,
+            result_ms=settings.result_timeout_s * 1000,
         )
 
 
@@ -86,7 +88,7 @@ class KioskWindow(QWidget):
     def __init__(
         self,
         questionnaire: Questionnaire,
-        settings: Any,
+        settings: Settings,
         *,
         assess: AssessFn,
         deliver: DeliverFn,
@@ -106,11 +108,11 @@ class KioskWindow(QWidget):
         self.settings = settings
         self._assess, self._deliver, self._clock = assess, deliver, clock
         self.timing = timing if timing is not None else Timing.from_settings(settings)
-        wanted = tuple(getattr(settings, "languages", ()) or ())
+        wanted = settings.languages
         self.languages = tuple(x for x in questionnaire.languages if x in wanted) or tuple(
             questionnaire.languages
         )
-        default = getattr(settings, "default_language", self.languages[0])
+        default = settings.default_language
         self.default_language = default if default in self.languages else self.languages[0]
         self.texts = texts if texts is not None else load_texts(questionnaire.languages)
         register_fonts()
@@ -362,7 +364,7 @@ class KioskWindow(QWidget):
         )
         self.delivery_runner.submit(job, self._serial)
 
-    def _on_delivery_finished(self, serial: int, result: Any) -> None:
+    def _on_delivery_finished(self, serial: int, result: DeliveryResult | None) -> None:
         """Show whether her summary printed (None: delivery failed), if she is still here."""
         if serial != self._serial:
             return  # she has gone; her summary was still saved and printed for the clinic

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 
 from kiosk.config import Settings
+from kiosk.outcome import PrintResult, Problem
 from kiosk.output import FolderStatus
-from kiosk.printing import PrintResult
 from kiosk.staff_pin import hash_pin
 from kiosk.ui import KioskWindow
 from kiosk.ui.staff import StaffAccess
@@ -60,7 +60,11 @@ class FakeMachine:
 
     def test_print(self, settings: Any) -> PrintResult:
         self.test_prints.append(settings)
-        return PrintResult(ok=True) if self.print_ok else PrintResult(ok=False, reason="no_printer")
+        return (
+            PrintResult(ok=True)
+            if self.print_ok
+            else PrintResult(ok=False, reason=Problem.NO_PRINTER)
+        )
 
     def exit(self) -> None:
         self.exits += 1

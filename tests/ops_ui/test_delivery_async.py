@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
-from types import SimpleNamespace
+from pathlib import Path
 from typing import Any
 
+from kiosk.outcome import DeliveryResult
 from kiosk.samples import SAMPLES
 from kiosk.ui.delivery_runner import DeliveryRunner
 from tests.ui.conftest import MakeWindow
@@ -23,12 +24,12 @@ class SlowDelivery:
         self.calls: list[dict[str, Any]] = []
         self.threads: list[str] = []
 
-    def __call__(self, answers: dict[str, Any], assessment: Any, **kwargs: Any) -> Any:
+    def __call__(self, answers: dict[str, Any], assessment: Any, **kwargs: Any) -> DeliveryResult:
         self.started.set()
         assert self.go.wait(10), "the test never released the delivery"
         self.calls.append(answers)
         self.threads.append(threading.current_thread().name)
-        return SimpleNamespace(saved_path=None, printed=True, problem=None)
+        return DeliveryResult(saved_path=Path("summary.pdf"), printed=True, problem=None)
 
 
 def shows(window: Any, key: str) -> bool:

@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject
 from kiosk import app, delivery
 from kiosk.config import Settings
 from kiosk.logs import setup_logging, shutdown_logging
+from kiosk.outcome import PrintResult
 from kiosk.output import SUMMARY_NAME
-from kiosk.printing import PrintResult
 from kiosk.samples import SAMPLES
 from kiosk.ui import Timing
 from kiosk.ui.delivery_runner import DeliveryRunner

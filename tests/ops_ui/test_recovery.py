@@ -16,8 +16,8 @@ import kiosk.report
 from kiosk import app, delivery
 from kiosk.config import Settings
 from kiosk.logs import SafeFormatter
+from kiosk.outcome import PrintResult, Problem
 from kiosk.output import SUMMARY_NAME, SaveError, folder_status
-from kiosk.printing import PrintResult
 from kiosk.readiness import assess
 from kiosk.samples import SAMPLES
 from kiosk.ui.delivery_runner import DeliveryRunner
@@ -40,7 +40,7 @@ class Printer:
     def __call__(self, path: Path, printer_name: str, **_kwargs: Any) -> PrintResult:
         assert path.is_file()
         self.paths.append(path)
-        return PrintResult(ok=True) if self.ok else PrintResult(ok=False, reason="no_printer")
+        return PrintResult(ok=True) if self.ok else PrintResult(ok=False, reason=Problem.NO_PRINTER)
 
 
 @pytest.fixture

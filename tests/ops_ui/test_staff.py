@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.config import Settings
+from kiosk.outcome import DeliveryResult, Problem
 from kiosk.output import FolderStatus
 from kiosk.samples import SAMPLES
 from kiosk.ui.staff import folder_words
@@ -190,10 +191,8 @@ def test_the_panel_closes_itself_when_idle(
 def test_the_panel_shows_the_last_summary_outcome_without_patient_data(
     qtbot: Any, make_window: MakeWindow, settings: Settings
 ) -> None:
-    from types import SimpleNamespace
-
-    def failed(*_args: Any, **_kwargs: Any) -> Any:
-        return SimpleNamespace(saved_path=None, printed=True, problem="save_failed")
+    def failed(*_args: Any, **_kwargs: Any) -> DeliveryResult:
+        return DeliveryResult(saved_path=None, printed=True, problem=Problem.SAVE_FAILED)
 
     window = make_window(settings=with_pin(settings), deliver=failed)
     staff = staff_for(window, FakeMachine())

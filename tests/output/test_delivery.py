@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 import kiosk.report
 from kiosk.config import Location, Settings
 from kiosk.delivery import DeliveryResult, deliver_summary
+from kiosk.outcome import PrintResult, Problem
 from kiosk.output import save_summary
-from kiosk.printing import PrintResult
 from kiosk.readiness import assess
 from tests.output.conftest import CupsQueue
 from tests.report.pdftext import page_texts
@@ -79,8 +79,10 @@ def test_saves_then_prints_the_saved_file(tmp_path: Path) -> None:
     assert "2026-11-28 14:32" in first
 
 
-@pytest.mark.parametrize("reason", ["no_printer", "printer_stopped", "print_failed"])
-def test_print_failure_keeps_the_saved_pdf(tmp_path: Path, reason: str) -> None:
+@pytest.mark.parametrize(
+    "reason", [Problem.NO_PRINTER, Problem.PRINTER_STOPPED, Problem.PRINT_FAILED]
+)
+def test_print_failure_keeps_the_saved_pdf(tmp_path: Path, reason: Problem) -> None:
     result = _deliver(NOT_YET, tmp_path, FakePrinter(PrintResult(ok=False, reason=reason)))
     assert (result.printed, result.problem) == (False, reason)
     assert result.saved_path is not None and result.saved_path.read_bytes().startswith(b"%PDF")
@@ -88,7 +90,17 @@ def test_print_failure_keeps_the_saved_pdf(tmp_path: Path, reason: str) -> None:
 
 def test_a_crashing_printer_is_a_print_failure(tmp_path: Path) -> None:
     result = _deliver(NOT_YET, tmp_path, FakePrinter(RuntimeError("driver exploded")))
-    assert (result.printed, result.problem) == (False, "print_failed")
+    assert (result.printed, result.problem) == (False, Problem.PRINT_FAILED)
+    assert result.saved_path is not None and result.saved_path.exists()
+
+
+@pytest.mark.parametrize("reason", [None, "toner_low", Problem.SAVE_FAILED])
+def test_a_print_failure_of_no_known_kind_is_a_failed_print(
+    tmp_path: Path, reason: str | None
+) -> None:
+    printer = FakePrinter(PrintResult(ok=False, reason=reason))  # type: ignore[arg-type]
+    result = _deliver(NOT_YET, tmp_path, printer)
+    assert (result.printed, result.problem) == (False, Problem.PRINT_FAILED)
     assert result.saved_path is not None and result.saved_path.exists()
 
 
@@ -97,7 +109,7 @@ def test_save_failure_still_prints_from_a_private_temp_file(tmp_path: Path) -> N
     blocker.write_text("x")
     printer = FakePrinter()
     result = _deliver(NOT_YET, blocker / "out", printer)
-    assert result == DeliveryResult(saved_path=None, printed=True, problem="save_failed")
+    assert result == DeliveryResult(saved_path=None, printed=True, problem=Problem.SAVE_FAILED)
     [(path, _, printed)] = printer.calls
     assert NAME in page_texts(printed)[0]
     assert not path.exists() and not path.parent.exists()  # the temp folder is gone
@@ -106,8 +118,10 @@ def test_save_failure_still_prints_from_a_private_temp_file(tmp_path: Path) -> N
 def test_save_and_print_both_failing(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    result = _deliver(NOT_YET, blocker, FakePrinter(PrintResult(ok=False, reason="no_printer")))
-    assert result == DeliveryResult(saved_path=None, printed=False, problem="save_failed")
+    result = _deliver(
+        NOT_YET, blocker, FakePrinter(PrintResult(ok=False, reason=Problem.NO_PRINTER))
+    )
+    assert result == DeliveryResult(saved_path=None, printed=False, problem=Problem.SAVE_FAILED)
 
 
 def test_render_failure_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,7 +131,7 @@ def test_render_failure_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(kiosk.report, "render", broken)
     printer = FakePrinter()
     result = _deliver(NOT_YET, tmp_path, printer)
-    assert result == DeliveryResult(saved_path=None, printed=False, problem="save_failed")
+    assert result == DeliveryResult(saved_path=None, printed=False, problem=Problem.SAVE_FAILED)
     assert printer.calls == [] and list(tmp_path.iterdir()) == []
 
 
@@ -164,12 +178,12 @@ def test_importing_delivery_does_not_load_qt() -> None:
 def test_printing_without_an_application_fails_cleanly() -> None:
     code = (
         "from pathlib import Path; from kiosk.printing import print_pdf;"
-        "print(print_pdf(Path('summary.pdf'), 'kiosk-test'))"
+        "r = print_pdf(Path('summary.pdf'), 'kiosk-test'); print(r.ok, r.reason)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
-    assert out.stdout.strip() == "PrintResult(ok=False, reason='print_failed')"
+    assert out.stdout.strip() == "False print_failed"
 
 
 @pytest.mark.cups

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -13,6 +12,7 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings
+from kiosk.outcome import DeliveryResult, Problem
 from kiosk.readiness import Questionnaire, assess, load_questionnaire
 from kiosk.ui import KioskWindow, Timing
 
@@ -39,7 +39,7 @@ class FakeDelivery:
 
     def __call__(
         self, answers: dict[str, Any], assessment: Any, *, settings: Any, patient_language: str
-    ) -> Any:
+    ) -> DeliveryResult:
         self.calls.append(
             {
                 "answers": dict(answers),
@@ -48,9 +48,9 @@ class FakeDelivery:
                 "language": patient_language,
             }
         )
-        problem = None if self.printed else "no printer"
+        problem = None if self.printed else Problem.NO_PRINTER
         saved = Path("summary.pdf")
-        return SimpleNamespace(saved_path=saved, printed=self.printed, problem=problem)
+        return DeliveryResult(saved_path=saved, printed=self.printed, problem=problem)
 
 
 @pytest.fixture(scope="session")
