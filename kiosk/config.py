@@ -1,78 +1,47 @@
-"""The clinic's settings: read from TOML, validated, with one-line errors naming file and key."""
+"""The clinic's settings: read from TOML, validated, with one-line errors naming file and key.
+
+Each setting is defined once, as a field of `Settings`: its name, default, check (type,
+limits, the words for what is allowed) and how the summary shows it. The key list, the
+check table and `--check-config`'s summary are derived from those fields;
+resources/default-config.toml documents them and a test keeps it equal to the defaults.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
-import tomllib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from kiosk import paths, staff_pin
+from kiosk import clinic, paths
+from kiosk.clinic import Location
+from kiosk.config_file import ConfigError, parse_toml, read_text
 from kiosk.readiness.resources import resource_path
+from kiosk.staff_pin import is_well_formed
+
+__all__ = [
+    "ConfigError",
+    "Location",
+    "Settings",
+    "default_config_text",
+    "load_settings",
+    "settings_from_mapping",
+    "settings_summary",
+]
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "es")
 MAX_LOCATIONS = 20
 
 
-class ConfigError(ValueError):
-    """A config file cannot be used; the message is one line naming the file and the key."""
-
-    def __init__(self, source: Path | None, key: str | None, problem: str) -> None:
-        self.source = source
-        self.key = key
-        self.problem = problem
-        where = str(source) if source is not None else "built-in settings"
-        text = f"{where}: {key}: {problem}" if key else f"{where}: {problem}"
-        super().__init__(" ".join(text.split()))
-
-
-@dataclass(frozen=True)
-class Location:
-    """One of the clinic's locations, as shown to patients and printed on the summary."""
-
-    name: str
-    address: str
-    phone: str
-
-
-DEFAULT_LOCATIONS: tuple[Location, ...] = (
-    Location("Milwaukee", "807 N. Jefferson, Milwaukee, WI 53202", "414-224-8219"),
-    Location("Pewaukee", "1177 Quail Court, Suite 200, Pewaukee, WI 53072", "262-695-3057"),
-)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The effective settings of one kiosk; `source` is the file they came from, if any."""
-
-    clinic_name: str = "bodymechanics physical therapy"
-    locations: tuple[Location, ...] = DEFAULT_LOCATIONS
-    output_dir: Path = field(default_factory=paths.default_output_dir)
-    printer: str = ""  # empty: the system's default printer
-    idle_timeout_s: int = 90
-    idle_countdown_s: int = 30
-    result_timeout_s: int = 60
-    staff_idle_timeout_s: int = 60
-    retention_days: int = 30
-    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
-    default_language: str = "en"
-    report_language: str = "en"  # the language of the PT's PDF summary
-    staff_pin_hash: str = ""  # empty: no PIN set, the staff panel cannot be unlocked
-    source: Path | None = None
-
-    @property
-    def has_staff_pin(self) -> bool:
-        """Whether a staff PIN is configured (the hash itself is never shown)."""
-        return bool(self.staff_pin_hash)
-
-
 class _Bad(Exception):
-    """A value is not allowed; carries the problem text (the key is added by the caller)."""
+    """A value is not allowed: the problem text, and the key below the setting, if any
+    (e.g. ``locations[2].phone``); the setting's own key is added by the caller."""
+
+    def __init__(self, problem: str, key: str | None = None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.key = key
 
 
 _TYPE_NAMES: dict[type, str] = {
@@ -156,7 +125,7 @@ def _output_dir(value: Any) -> Path:
 def _pin_hash(value: Any) -> str:
     allowed = '"" (no PIN) or a hash written by --set-pin'
     text = _text(value, allowed, empty_ok=True, max_len=300)
-    if text and not staff_pin.is_well_formed(text):
+    if text and not is_well_formed(text):
         raise _Bad(f"the value is not a valid PIN hash; allowed: {allowed}")
     return text
 
@@ -187,88 +156,129 @@ def _locations(value: Any) -> tuple[Location, ...]:
     for number, entry in enumerate(value, start=1):
         key = f"locations[{number}]"
         if not isinstance(entry, dict):
-            raise _Bad(f"{key}: expected a table, got {_kind(entry)}; allowed: {allowed}")
+            raise _Bad(f"expected a table, got {_kind(entry)}; allowed: {allowed}", key)
         for name in entry:
             if name not in _LOCATION_FIELDS:
-                raise _Bad(f"{key}.{name}: unknown key; allowed: name, address, phone")
+                raise _Bad("unknown key; allowed: name, address, phone", f"{key}.{name}")
         parts: dict[str, str] = {}
         for name, check in _LOCATION_FIELDS.items():
             if name not in entry:
-                raise _Bad(f"{key}.{name}: missing; every location needs name, address, phone")
+                raise _Bad("missing; every location needs name, address, phone", f"{key}.{name}")
             try:
                 parts[name] = check(entry[name])
             except _Bad as exc:
-                raise _Bad(f"{key}.{name}: {exc}") from None
+                raise _Bad(exc.problem, f"{key}.{name}") from None
         if any(parts["name"] == other.name for other in found):
-            raise _Bad(f"{key}.name: {parts['name']!r} is used twice; allowed: unique names")
+            problem = f"{parts['name']!r} is used twice; allowed: unique names"
+            raise _Bad(problem, f"{key}.name")
         found.append(Location(**parts))
     return tuple(found)
 
 
-_FIELDS: dict[str, Callable[[Any], Any]] = {
-    "clinic_name": lambda v: _text(v, "the clinic's name, e.g. bodymechanics physical therapy"),
-    "locations": _locations,
-    "output_dir": _output_dir,
-    "printer": lambda v: _text(
-        v, 'a printer (queue) name, or "" for the system default', empty_ok=True
-    ),
-    "idle_timeout_s": _whole(30, 600, "seconds"),
-    "idle_countdown_s": _whole(20, 120, "seconds"),
-    "result_timeout_s": _whole(15, 600, "seconds"),
-    "staff_idle_timeout_s": _whole(15, 600, "seconds"),
-    "retention_days": _whole(1, 3650, "days"),
-    "languages": _languages,
-    "default_language": _language,
-    "report_language": _language,
-    "staff_pin_hash": _pin_hash,
-}
+Show = Callable[[Any], list[tuple[str, str]]]
+
+
+def _plain(name: str) -> Show:
+    return lambda value: [(name, str(value))]
+
+
+def _setting(
+    check: Callable[[Any], Any],
+    *,
+    default: Any = None,
+    default_factory: Callable[[], Any] | None = None,
+    show: Show | None = None,
+) -> Any:
+    """A `Settings` field: its default, the check of a configured value, the summary lines."""
+    metadata = {"check": check, "show": show}
+    if default_factory is not None:
+        return field(default_factory=default_factory, metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+def _show_locations(places: tuple[Location, ...]) -> list[tuple[str, str]]:
+    return [("location", f"{p.name}, {p.address}, {p.phone}") for p in places]
+
+
+def _show_printer(name: str) -> list[tuple[str, str]]:
+    return [("printer", name or "(system default)")]
+
+
+def _show_languages(codes: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [("languages", ", ".join(codes))]
+
+
+def _show_pin(pin_hash: str) -> list[tuple[str, str]]:  # never the hash itself
+    return [("staff PIN", "set" if pin_hash else "NOT set (run: python -m kiosk --set-pin)")]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective settings of one kiosk; `source` is the file they came from, if any."""
+
+    clinic_name: str = _setting(
+        lambda v: _text(v, "the clinic's name, e.g. bodymechanics physical therapy"),
+        default=clinic.CLINIC_NAME,
+    )
+    locations: tuple[Location, ...] = _setting(
+        _locations, default=clinic.LOCATIONS, show=_show_locations
+    )
+    output_dir: Path = _setting(_output_dir, default_factory=paths.default_output_dir)
+    printer: str = _setting(  # empty: the system's default printer
+        lambda v: _text(v, 'a printer (queue) name, or "" for the system default', empty_ok=True),
+        default="",
+        show=_show_printer,
+    )
+    idle_timeout_s: int = _setting(_whole(30, 600, "seconds"), default=90)
+    idle_countdown_s: int = _setting(_whole(20, 120, "seconds"), default=30)
+    result_timeout_s: int = _setting(_whole(15, 600, "seconds"), default=60)
+    staff_idle_timeout_s: int = _setting(_whole(15, 600, "seconds"), default=60)
+    retention_days: int = _setting(_whole(1, 3650, "days"), default=30)
+    languages: tuple[str, ...] = _setting(
+        _languages, default=SUPPORTED_LANGUAGES, show=_show_languages
+    )
+    default_language: str = _setting(_language, default="en")
+    report_language: str = _setting(_language, default="en")  # the PT's PDF summary
+    staff_pin_hash: str = _setting(_pin_hash, default="", show=_show_pin)  # "": no PIN set
+    source: Path | None = None
+
+    @property
+    def has_staff_pin(self) -> bool:
+        """Whether a staff PIN is configured (the hash itself is never shown)."""
+        return bool(self.staff_pin_hash)
+
+
+def _settings_fields() -> Iterator[Field[Any]]:
+    """The configurable fields of `Settings`, in the order of the file (not `source`)."""
+    return (f for f in fields(Settings) if "check" in f.metadata)
+
+
+KEYS: tuple[str, ...] = tuple(f.name for f in _settings_fields())
 
 
 def settings_from_mapping(data: Mapping[str, Any], source: Path | None = None) -> Settings:
     """Validate parsed TOML: missing keys take defaults; anything wrong raises `ConfigError`."""
+    checks = {f.name: f.metadata["check"] for f in _settings_fields()}
     values: dict[str, Any] = {}
     for key, raw in data.items():
-        check = _FIELDS.get(key)
+        check = checks.get(key)
         if check is None:
-            allowed = ", ".join(_FIELDS)
-            raise ConfigError(source, key, f"unknown key; allowed keys: {allowed}")
+            raise ConfigError(source, key, f"unknown key; allowed keys: {', '.join(KEYS)}")
         try:
             values[key] = check(raw)
         except _Bad as exc:
-            if key == "locations" and str(exc).startswith("locations["):
-                sub, _, problem = str(exc).partition(": ")
-                raise ConfigError(source, sub, problem) from None
-            raise ConfigError(source, key, str(exc)) from None
-    languages = values.get("languages", Settings.languages)
-    if "default_language" not in values and Settings.default_language not in languages:
+            raise ConfigError(source, exc.key or key, exc.problem) from None
+    defaults = Settings()
+    languages = values.get("languages", defaults.languages)
+    if "default_language" not in values and defaults.default_language not in languages:
         values["default_language"] = languages[0]
-    default = values.get("default_language", Settings.default_language)
+    default = values.get("default_language", defaults.default_language)
     if default not in languages:
         allowed = "one of the configured languages: " + ", ".join(languages)
         raise ConfigError(
             source, "default_language", f"{default!r} is not allowed; allowed: {allowed}"
         )
     return Settings(**values, source=source)
-
-
-def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(path, None, "config file not found") from None
-    except OSError as exc:
-        raise ConfigError(path, None, f"cannot read the file ({exc.strerror or exc})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ConfigError(path, None, "not UTF-8 text; save the file as UTF-8") from None
-
-
-def _parse_toml(text: str, path: Path | None) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, None, f"not valid TOML: {exc}") from None
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -281,107 +291,18 @@ def load_settings(path: Path | None = None) -> Settings:
     elif not path.is_file():
         problem = "is a folder, not a config file" if path.is_dir() else "config file not found"
         raise ConfigError(path, None, problem)
-    return settings_from_mapping(_parse_toml(_read_text(path), path), source=path)
+    return settings_from_mapping(parse_toml(read_text(path), path), source=path)
 
 
 def settings_summary(settings: Settings) -> str:
     """The effective settings as readable lines; says only whether a staff PIN is set."""
     source = str(settings.source) if settings.source else "none (built-in defaults)"
-    lines = [
-        f"config file:          {source}",
-        f"clinic_name:          {settings.clinic_name}",
-    ]
-    for place in settings.locations:
-        lines.append(f"location:             {place.name}, {place.address}, {place.phone}")
-    lines += [
-        f"output_dir:           {settings.output_dir}",
-        f"printer:              {settings.printer or '(system default)'}",
-        f"idle_timeout_s:       {settings.idle_timeout_s}",
-        f"idle_countdown_s:     {settings.idle_countdown_s}",
-        f"result_timeout_s:     {settings.result_timeout_s}",
-        f"staff_idle_timeout_s: {settings.staff_idle_timeout_s}",
-        f"retention_days:       {settings.retention_days}",
-        f"languages:            {', '.join(settings.languages)}",
-        f"default_language:     {settings.default_language}",
-        f"report_language:      {settings.report_language}",
-        "staff PIN:            "
-        + ("set" if settings.has_staff_pin else "NOT set (run: python -m kiosk --set-pin)"),
-    ]
-    return "\n".join(lines)
-
-
-_PIN_LINE_RE = re.compile(r"\s*staff_pin_hash\s*=")
-
-
-def _insert_at(lines: list[str]) -> int:
-    """Index before the first table header (and the comments right above it), or the end."""
-    for index, line in enumerate(lines):
-        if line.lstrip().startswith("["):
-            while index > 0 and lines[index - 1].lstrip().startswith("#"):
-                index -= 1
-            return index
-    return len(lines)
-
-
-def replace_pin_hash(text: str, pin_hash: str, source: Path | None = None) -> str:
-    """`text` (a TOML config) with its top-level ``staff_pin_hash`` set to `pin_hash`.
-
-    Everything else is kept as written; the result is re-parsed and must equal the
-    original apart from that key, else `ConfigError` and nothing should be written."""
-    if pin_hash and not staff_pin.is_well_formed(pin_hash):
-        raise ConfigError(source, "staff_pin_hash", "not a hash written by hash_pin()")
-    original = _parse_toml(text, source)
-    newline = "\r\n" if "\r\n" in text else "\n"
-    new_line = f'staff_pin_hash = "{pin_hash}"{newline}'
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += newline
-    at = _insert_at(lines)
-    existing = [i for i, line in enumerate(lines[:at]) if _PIN_LINE_RE.match(line)]
-    if existing:
-        lines[existing[0]] = new_line
-    elif at < len(lines):
-        lines[at:at] = [new_line, newline]
-    else:
-        lines.append(new_line)
-    result = "".join(lines)
-    expected = dict(original, staff_pin_hash=pin_hash)
-    try:
-        ok = tomllib.loads(result) == expected
-    except tomllib.TOMLDecodeError:
-        ok = False
-    if not ok:
-        raise ConfigError(
-            source, "staff_pin_hash", "cannot be updated safely; edit the file by hand"
-        )
-    return result
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` atomically (temp file + rename), readable by the owner only."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
-def with_pin_hash(path: Path, pin_hash: str, *, initial_text: str = "") -> None:
-    """Store `pin_hash` in the config file at `path`, keeping the rest of the file.
-
-    A missing file is created from `initial_text`. Raises `ConfigError` for a file
-    that cannot be read or parsed, `OSError` if it cannot be written."""
-    path = path.resolve()
-    text = _read_text(path) if path.exists() else initial_text
-    write_private(path, replace_pin_hash(text, pin_hash, source=path))
+    rows = [("config file", source)]
+    for item in _settings_fields():
+        show = item.metadata["show"] or _plain(item.name)
+        rows += show(getattr(settings, item.name))
+    width = max(len(label) for label, _ in rows) + 2
+    return "\n".join(f"{label + ':':<{width}}{text}" for label, text in rows)
 
 
 def default_config_text() -> str:

@@ -9,14 +9,8 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk import paths
-from kiosk.config import (
-    ConfigError,
-    default_config_text,
-    load_settings,
-    settings_summary,
-    with_pin_hash,
-)
-from kiosk.staff_pin import PinError, hash_pin, validate_pin
+from kiosk.config import ConfigError, default_config_text, load_settings, settings_summary
+from kiosk.staff_pin import PinError, hash_pin, validate_pin, with_pin_hash
 
 EXIT_OK = 0
 EXIT_ERROR = 2

@@ -1,17 +1,24 @@
-"""The staff PIN: validation, salted scrypt hashing, and a gate that locks after failures."""
+"""The staff PIN: checks, salted scrypt hashes, its line in the config file, the lockout gate."""
 
 from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import hmac
 import itertools
+import os
 import re
 import secrets
+import tempfile
 import time
+import tomllib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Literal
+
+from kiosk.config_file import ConfigError, parse_toml, read_text
 
 PIN_MIN_DIGITS = 4
 PIN_MAX_DIGITS = 8
@@ -112,6 +119,82 @@ def verify_pin(pin: str, stored: str) -> bool:
     except (ValueError, MemoryError, UnicodeError):
         return False
     return hmac.compare_digest(candidate, key)
+
+
+# -- the PIN hash in the config file ------------------------------------------------------
+
+_PIN_LINE_RE = re.compile(r"\s*staff_pin_hash\s*=")
+
+
+def _insert_at(lines: list[str]) -> int:
+    """Index before the first table header (and the comments right above it), or the end."""
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("["):
+            while index > 0 and lines[index - 1].lstrip().startswith("#"):
+                index -= 1
+            return index
+    return len(lines)
+
+
+def replace_pin_hash(text: str, pin_hash: str, source: Path | None = None) -> str:
+    """`text` (a TOML config) with its top-level ``staff_pin_hash`` set to `pin_hash`.
+
+    Everything else is kept as written; the result is re-parsed and must equal the
+    original apart from that key, else `ConfigError` and nothing should be written."""
+    if pin_hash and not is_well_formed(pin_hash):
+        raise ConfigError(source, "staff_pin_hash", "not a hash written by hash_pin()")
+    original = parse_toml(text, source)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    new_line = f'staff_pin_hash = "{pin_hash}"{newline}'
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    at = _insert_at(lines)
+    existing = [i for i, line in enumerate(lines[:at]) if _PIN_LINE_RE.match(line)]
+    if existing:
+        lines[existing[0]] = new_line
+    elif at < len(lines):
+        lines[at:at] = [new_line, newline]
+    else:
+        lines.append(new_line)
+    result = "".join(lines)
+    expected = dict(original, staff_pin_hash=pin_hash)
+    try:
+        ok = tomllib.loads(result) == expected
+    except tomllib.TOMLDecodeError:
+        ok = False
+    if not ok:
+        raise ConfigError(
+            source, "staff_pin_hash", "cannot be updated safely; edit the file by hand"
+        )
+    return result
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically (temp file + rename), readable by the owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, 0o600)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def with_pin_hash(path: Path, pin_hash: str, *, initial_text: str = "") -> None:
+    """Store `pin_hash` in the config file at `path`, keeping the rest of the file.
+
+    A missing file is created from `initial_text`. Raises `ConfigError` for a file
+    that cannot be read or parsed, `OSError` if it cannot be written."""
+    path = path.resolve()
+    text = read_text(path) if path.exists() else initial_text
+    write_private(path, replace_pin_hash(text, pin_hash, source=path))
 
 
 class PinGate:

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import kiosk
+from kiosk import clinic
 
-DEFAULT_CLINIC_NAME = "bodymechanics physical therapy"
-DEFAULT_LOCATIONS: tuple[tuple[str, str], ...] = (
-    ("Milwaukee", "414-224-8219"),
-    ("Pewaukee", "262-695-3057"),
+DEFAULT_CLINIC_NAME = clinic.CLINIC_NAME
+DEFAULT_LOCATIONS: tuple[tuple[str, str], ...] = tuple(
+    (place.name, place.phone) for place in clinic.LOCATIONS
 )
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from kiosk import paths
 from kiosk.config import (
+    KEYS,
     ConfigError,
     Location,
     Settings,
@@ -16,7 +17,9 @@ from kiosk.config import (
     settings_from_mapping,
     settings_summary,
 )
+from kiosk.config_file import parse_toml
 from kiosk.readiness.resources import resource_path
+from kiosk.report import ReportContext
 from kiosk.staff_pin import hash_pin
 
 
@@ -86,6 +89,17 @@ def test_missing_keys_take_defaults(tmp_path: Path) -> None:
 def test_shipped_example_gives_exactly_the_defaults() -> None:
     path = resource_path("default-config.toml")
     assert replace(load_settings(path), source=None) == Settings()
+
+
+def test_shipped_example_names_every_key_and_nothing_else() -> None:
+    path = resource_path("default-config.toml")
+    assert sorted(parse_toml(path.read_text(encoding="utf-8"), path)) == sorted(KEYS)
+
+
+def test_the_summary_shows_the_clinic_defaults_of_the_settings() -> None:
+    settings, context = Settings(), ReportContext()
+    assert context.clinic_name == settings.clinic_name
+    assert context.locations == tuple((p.name, p.phone) for p in settings.locations)
 
 
 def test_every_key_can_be_set(tmp_path: Path) -> None:
@@ -257,6 +271,16 @@ def test_summary_never_shows_the_pin_hash(tmp_path: Path) -> None:
         assert part not in summary
     assert "staff PIN:            set" in summary
     assert str(settings.source) in summary
+
+
+def test_summary_has_a_line_for_every_key_in_one_column() -> None:
+    lines = settings_summary(Settings()).splitlines()
+    labels = [line.partition(":")[0] for line in lines]
+    shown_otherwise = {"locations": "location", "staff_pin_hash": "staff PIN"}
+    for key in KEYS:
+        assert shown_otherwise.get(key, key) in labels
+    values_at = {len(line) - len(line.split(":", 1)[1].lstrip()) for line in lines}
+    assert len(values_at) == 1 and len(lines) == len(KEYS) + 2  # + file, + second location
 
 
 def test_summary_lists_the_effective_settings() -> None:

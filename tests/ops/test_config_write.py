@@ -9,15 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import (
-    ConfigError,
-    default_config_text,
-    load_settings,
-    replace_pin_hash,
-    with_pin_hash,
-    write_private,
-)
-from kiosk.staff_pin import hash_pin, verify_pin
+from kiosk.config import ConfigError, default_config_text, load_settings
+from kiosk.staff_pin import hash_pin, replace_pin_hash, verify_pin, with_pin_hash, write_private
 
 HASH = hash_pin("2580")
 OTHER = hash_pin("7391")

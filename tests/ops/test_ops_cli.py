@@ -160,6 +160,6 @@ def test_set_pin_reports_a_write_failure(tmp_path: Path, monkeypatch: pytest.Mon
     def refuse(path: Path, text: str) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("kiosk.config.write_private", refuse)
+    monkeypatch.setattr("kiosk.staff_pin.write_private", refuse)
     code, _, err, _ = run_set_pin(tmp_path / "kiosk.toml", "2580", "2580")
     assert code == 2 and "cannot write" in err and "Permission denied" in err
