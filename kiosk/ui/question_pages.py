@@ -74,11 +74,16 @@ class QuestionPage(Page):
 
 
 class ChoicePage(QuestionPage):
-    """Single choice (and the 0-3 mood scale with its Skip button): one tap answers."""
+    """Single choice (and the 0-3 mood scale with its Skip button): one tap answers.
+
+    After that tap the page takes no more taps (`answered_now`): the choice shows with its
+    tick until the window moves on, and a second tap cannot answer twice.
+    """
 
     def __init__(self, ctx: PageContext, question: Question) -> None:
         super().__init__(ctx, question)
         m = ctx.metrics
+        self.answered_now = False
         self.buttons = [AnswerButton(question.id, value, m) for value in question.options]
         footer = None
         if question.kind == "scale":
@@ -104,12 +109,23 @@ class ChoicePage(QuestionPage):
             button.set_words(words.options[button.value], words.option_help.get(button.value, ""))
 
     def _on_answer_clicked(self, chosen: AnswerButton) -> None:
+        if self.answered_now:
+            return
+        self.answered_now = True
         for button in self.buttons:
             button.set_selected(button is chosen)
         value: Any = chosen.value
         if self.question.kind == "scale":
             value = None if value == SKIP else int(value)
         self.answer_selected.emit(self.question.id, value)
+
+    def _on_back_clicked(self) -> None:
+        if not self.answered_now:
+            super()._on_back_clicked()
+
+    def _on_next_clicked(self) -> None:
+        if not self.answered_now:
+            super()._on_next_clicked()
 
 
 class MultiPage(QuestionPage):

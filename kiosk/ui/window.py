@@ -9,7 +9,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -36,6 +36,7 @@ from kiosk.ui.idle import IdleWatch
 from kiosk.ui.input_hub import InputHub
 from kiosk.ui.intro_pages import PrivacyPage, WelcomePage
 from kiosk.ui.metrics import Metrics, register_fonts, stylesheet_template
+from kiosk.ui.pause import AnswerPause
 from kiosk.ui.question_pages import ChoicePage, MultiPage, QuestionPage
 from kiosk.ui.result_pages import ResultPage, UrgentPage
 from kiosk.ui.review_page import ReviewPage
@@ -64,7 +65,7 @@ class Timing:
     idle_ms: int
     countdown_ms: int
     result_ms: int
-    advance_ms: int = 450  # how long a tapped answer shows as chosen before the next question
+    advance_ms: int = 800  # how long a tapped answer shows as chosen before the next question
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Timing:
@@ -131,9 +132,10 @@ class KioskWindow(QWidget):
         self.idle.expired.connect(self._on_idle_expired)
         self.input_hub = InputHub(self)  # the one application-wide filter
         self.input_hub.listen(self.idle.eventFilter)
-        self._advance = QTimer(self)
-        self._advance.setSingleShot(True)
-        self._advance.timeout.connect(self._on_advance_timeout)
+        # A tapped answer shows as chosen, then the next page comes once no finger is down.
+        self.pause = AnswerPause(self)
+        self.pause.due.connect(self._on_advance_timeout)
+        self.input_hub.listen(self.pause.watch)
         # Summaries are delivered by `runner` (inline unless given a background one); an
         # outcome counts only for the session it was started in (`_serial`).
         self._serial = 0
@@ -210,7 +212,7 @@ class KioskWindow(QWidget):
     def go_to(self, step: str) -> None:
         """Show the page for `step` (a page id or question id), built fresh from the session."""
         step = page_id(step)
-        self._advance.stop()
+        self.pause.cancel()
         if step != self.page_id:
             self.session.drafts.clear()
         if step == REVIEW:
@@ -277,7 +279,7 @@ class KioskWindow(QWidget):
     def reset_session(self, reason: str = "reset") -> None:
         """Forget everything of this patient: new session, defaults, the welcome screen."""
         self.idle.disarm()
-        self._advance.stop()
+        self.pause.cancel()
         was_large = self.session.large_text
         was_contrast = self.session.high_contrast
         self._serial += 1  # a delivery still running belongs to the patient who just left
@@ -303,7 +305,7 @@ class KioskWindow(QWidget):
         self.session.answer(question_id, value)
         self.session.drafts.pop(question_id, None)
         if self.questionnaire.question(question_id).kind in ("choice", "scale"):
-            self._advance.start(self.timing.advance_ms)
+            self.pause.start(self.timing.advance_ms)
 
     def _on_advance_timeout(self) -> None:
         self._on_next_clicked()
@@ -434,7 +436,7 @@ class KioskWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.disarm()
-        self._advance.stop()
+        self.pause.cancel()
         self.input_hub.remove()
         self.delivery_runner.wait()  # a summary being printed is finished, not lost
         super().closeEvent(event)
