@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QPushButton
 
 from kiosk.session import PRIVACY, WELCOME
 from kiosk.ui.base import Page, PageContext
@@ -10,11 +13,16 @@ from kiosk.ui.widgets import NavRow, make_button, make_label
 
 
 class WelcomePage(Page):
-    """The clinic's name, a warm line and a big Start button."""
+    """The clinic's name, a warm line, and one big start button per language, each in its
+    own words ("Start in English", "Empezar en español").
 
-    started = Signal()
+    The first language's button is named `start`, the others `start_<language>`; each
+    carries the dynamic property `language`.
+    """
 
-    def __init__(self, ctx: PageContext) -> None:
+    started = Signal(str)  # the language she started in
+
+    def __init__(self, ctx: PageContext, languages: Sequence[str]) -> None:
         super().__init__(ctx, WELCOME)
         m = ctx.metrics
         self._title = make_label("title")
@@ -22,24 +30,32 @@ class WelcomePage(Page):
         self._time = make_label("help")
         for label in (self._title, self._line, self._time):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.start = make_button("start", "primary", m)
-        self.start.setMinimumSize(m.px(520), m.px(128))
+        self.starts: list[QPushButton] = []
+        for index, language in enumerate(languages):
+            button = make_button("start" if index == 0 else f"start_{language}", "primary", m)
+            button.setProperty("language", language)
+            button.setMinimumSize(m.px(620), m.px(128))
+            button.clicked.connect(lambda _=False, lang=language: self.started.emit(lang))
+            self.starts.append(button)
+        self.start = self.starts[0]
         self.column.addStretch(2)
         self.column.addWidget(self._title)
         self.column.addSpacing(m.gap)
         self.column.addWidget(self._line)
         self.column.addWidget(self._time)
-        self.column.addSpacing(m.px(48))
-        self.column.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.column.addSpacing(m.px(40))
+        for button in self.starts:
+            self.column.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.column.addStretch(3)
-        self.start.clicked.connect(self.started)
         self.retranslate()
 
     def retranslate(self) -> None:
         self._title.setText(self.ctx.tr("welcome_title", clinic=self.ctx.settings.clinic_name))
         self._line.setText(self.ctx.tr("welcome_line"))
         self._time.setText(self.ctx.tr("welcome_time"))
-        self.start.setText(self.ctx.tr("start"))
+        for button in self.starts:  # each in its own language, whatever is showing
+            language = str(button.property("language"))
+            button.setText(self.ctx.texts.text(language, "start_in"))
 
 
 class PrivacyPage(Page):

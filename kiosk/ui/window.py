@@ -245,7 +245,7 @@ class KioskWindow(QWidget):
     def _build(self, step: str) -> Page:
         ctx = self._ctx()
         if step == WELCOME:
-            welcome = WelcomePage(ctx)
+            welcome = WelcomePage(ctx, self.languages)
             welcome.started.connect(self._on_start_clicked)
             return welcome
         if step == PRIVACY:
@@ -296,8 +296,12 @@ class KioskWindow(QWidget):
 
     # -- the patient's taps -------------------------------------------------------------
 
-    def _on_start_clicked(self) -> None:
+    def _on_start_clicked(self, language: str) -> None:
         self.session.today = self._clock()
+        if language != self.session.language and language in self.languages:
+            self.session.language = language
+            self._retranslate_chrome()
+            self.access.language_changed()
         log_event(_log, "session.started")
         self.go_to(PRIVACY)
 

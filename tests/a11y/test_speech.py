@@ -139,7 +139,8 @@ def test_welcome_and_results_are_read_too(qtbot: Any, spoken_window: SpokenWindo
     tap_name(qtbot, window, "read_aloud")
     said = window.access.speaker.text
     assert window.texts.text("en", "welcome_line") in said
-    assert said.endswith(window.texts.text("en", "start") + ".")
+    assert window.texts.text("en", "start_in") in said
+    assert said.endswith(window.texts.text("es", "start_in") + ".")
     walk(qtbot, window, SAMPLES["build_foundation"])
     tap_name(qtbot, window, "finish")
     qtbot.waitUntil(lambda: window.page_id == "result")
