@@ -82,7 +82,7 @@ class Stopwatch:
 
 def answer(watch: Stopwatch) -> None:
     """Answer the question on screen as the script says, and go on (one timed tap)."""
-    from kiosk.selftest import MONTHS_BACK, NAME, SCRIPT, find_button, tap, visible_buttons
+    from kiosk.selftest import NAME, SCRIPT, find_button, pick_date, tap, visible_buttons
 
     window = watch.window
     page = window.page_id
@@ -92,8 +92,7 @@ def answer(watch: Stopwatch) -> None:
         for char in NAME.lower():
             tap(keys["space" if char == " " else char])
     elif question.kind == "date" and not window.session.answered(page):
-        for _ in range(MONTHS_BACK):
-            tap(find_button(window, "month_earlier"))
+        pick_date(window, SCRIPT[page])
     elif question.kind == "multi" and not window.session.answered(page):
         tap(find_button(window, question_id=page, answer_value=question.none_option))
     elif question.kind in ("choice", "scale"):

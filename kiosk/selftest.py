@@ -21,14 +21,13 @@ FAILED_PREFIX = "self-test FAILED"
 OUTPUT_ENV = "KIOSK_SELFTEST_OUTPUT"  # save the summary here (kept) instead of a temp folder
 SCREEN = (1920, 1080)
 WAIT_S = 10.0
-MONTHS_BACK = 5  # taps on "month earlier": the baby is about 21 weeks old on TODAY
 NAME = "Self Test"
 EXPECTED_STATUS = "not_yet"
 # One answer per page, in the readiness module's form; None skips an optional scale.
 SCRIPT: dict[str, Any] = {
     key: value
     for key, value in SAMPLES["not_yet"].items()
-    if key not in ("patient_name", "baby_birth_date")  # typed and stepped, see walk()
+    if key != "patient_name"  # typed, see walk()
 }
 _PAGE_RE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
@@ -118,6 +117,17 @@ def _type_name(window: Any, text: str) -> None:
         tap(key)
 
 
+def pick_date(window: Any, iso: str) -> None:
+    """Tap the birth-date picker to the ISO date `iso`: year (if not shown), month, day."""
+    year, month, day = (str(int(part)) for part in iso.split("-"))
+    if window.current_page().picker.view == "days":
+        tap(find_button(window, "date_other_month"))
+    if find_button(window, "date_year", year=year).property("selected") is not True:
+        tap(find_button(window, "date_year", year=year))
+    tap(find_button(window, "date_month", month=month))
+    tap(find_button(window, "date_day", day=day))
+
+
 def answer_page(window: Any, value: Any) -> None:
     """Answer the question on screen with `value` by tapping its controls."""
     current = window.page_id
@@ -126,8 +136,7 @@ def answer_page(window: Any, value: Any) -> None:
         _type_name(window, str(value))
         tap(find_button(window, "nav_next"))
     elif question.kind == "date":
-        for _ in range(int(value)):
-            tap(find_button(window, "month_earlier"))
+        pick_date(window, str(value))
         tap(find_button(window, "nav_next"))
     elif question.kind == "multi":
         for sign in value or [question.none_option]:
@@ -150,8 +159,6 @@ def walk(window: Any, script: Mapping[str, Any]) -> list[str]:
         current = window.page_id
         if current == "name":
             answer_page(window, NAME)
-        elif current == "baby_birth_date":
-            answer_page(window, MONTHS_BACK)
         elif current in script:
             answer_page(window, script[current])
         else:

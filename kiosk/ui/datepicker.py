@@ -1,31 +1,56 @@
-"""The birth-date picker: month, day and year, each with big + and − buttons; no typing."""
+"""The birth-date picker: years and months in one view, then the days of the chosen month.
+
+Any date in the allowed range is three taps away from the first view (year, month, day);
+every control that changes the month shows the month it leads to.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Property, QDate, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Property, QDate, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import make_button, make_label
+from kiosk.ui.widgets import make_button, make_label, repolish
 
-_PARTS = ("month", "day", "year")
-_STEP: dict[str, Callable[[QDate, int], QDate]] = {
-    "month": lambda d, n: d.addMonths(n),
-    "day": lambda d, n: d.addDays(n),
-    "year": lambda d, n: d.addYears(n),
-}
+MONTHS, DAYS = "months", "days"  # the two views
+DAY_COLUMNS = 8  # 31 days in four rows
+
+
+def _cell(name: str, m: Metrics, text: str = "") -> QPushButton:
+    """A year, month or day: as wide as its column allows, a thumb high."""
+    button = make_button(name, "date_cell", m, text)
+    button.setMinimumHeight(m.px(96))
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return button
+
+
+def _select(button: QPushButton, selected: bool) -> None:
+    if bool(button.property("selected")) != selected:
+        button.setProperty("selected", selected)
+        repolish(button)
 
 
 class BirthDatePicker(QWidget):
     """objectName `baby_birth_date`; the Qt property `date` (QDate) is readable and writable.
 
-    Every value is kept between `minimum` and `maximum`; `is_set` turns true once the
-    patient (or a driver, through the property) has chosen a date.
+    The buttons: `date_year` (property `year`), `date_month` (`month`, 1-12), `date_day`
+    (`day`) and `date_other_month` (back to the months). Dates outside `minimum` to
+    `maximum` cannot be chosen; `is_set` turns true once a day was chosen (or a driver
+    wrote the property). `view` is `months` or `days`.
     """
 
     date_changed = Signal(QDate)
+    view_changed = Signal()
 
     def __init__(
         self,
@@ -40,80 +65,157 @@ class BirthDatePicker(QWidget):
         self.setObjectName("baby_birth_date")
         self._minimum, self._maximum = minimum, maximum
         self._words, self._months = words, months
+        self.is_set = initial is not None and initial.isValid()
         self._date = self._clamp(initial) if initial is not None else maximum
-        self.is_set = initial is not None
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(metrics.px(72))
-        self._grid.setVerticalSpacing(metrics.px(16))
-        self.captions: dict[str, QLabel] = {}
-        self.values: dict[str, QLabel] = {}
-        self.later: dict[str, QPushButton] = {}
-        self.earlier: dict[str, QPushButton] = {}
-        for part in _PARTS:
-            caption = make_label("date_part", wrap=False)
-            value = make_label("date_value", wrap=False)
-            plus = make_button(f"{part}_later", "stepper", metrics, "+")
-            minus = make_button(f"{part}_earlier", "stepper", metrics, "−")
-            for widget in (caption, value):
-                widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            for button in (plus, minus):
-                button.setMinimumSize(metrics.px(180), metrics.px(96))
-            plus.clicked.connect(lambda _=False, p=part: self._on_step_clicked(p, 1))
-            minus.clicked.connect(lambda _=False, p=part: self._on_step_clicked(p, -1))
-            self.captions[part], self.values[part] = caption, value
-            self.later[part], self.earlier[part] = plus, minus
+        self._year, self._month = self._date.year(), self._date.month()
+        self.setMaximumWidth(metrics.px(1400))
+        self._stack = QStackedLayout(self)
+        self.years: dict[int, QPushButton] = {}
+        self.month_buttons: list[QPushButton] = []
+        self.day_buttons: list[QPushButton] = []
+        self._stack.addWidget(self._month_view(metrics))
+        self._stack.addWidget(self._day_view(metrics))
+        self.view = DAYS if self.is_set else MONTHS
         self.retranslate()
+
+    # -- building -----------------------------------------------------------------------
+
+    def _month_view(self, m: Metrics) -> QWidget:
+        view = QWidget()
+        column = QVBoxLayout(view)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(m.px(28))
+        years = QHBoxLayout()
+        years.setSpacing(m.gap)
+        for year in range(self._maximum.year(), self._minimum.year() - 1, -1):
+            button = _cell("date_year", m, str(year))
+            button.setProperty("year", year)
+            button.clicked.connect(lambda _=False, y=year: self._on_year_clicked(y))
+            years.addWidget(button)
+            self.years[year] = button
+        grid = QGridLayout()
+        grid.setSpacing(m.gap)
+        per_row = 3 if m.portrait else 4
+        for number in range(1, 13):
+            button = _cell("date_month", m)
+            button.setProperty("month", number)
+            button.clicked.connect(lambda _=False, n=number: self._on_month_clicked(n))
+            grid.addWidget(button, (number - 1) // per_row, (number - 1) % per_row)
+            self.month_buttons.append(button)
+        column.addLayout(years)
+        column.addLayout(grid)
+        column.addStretch(1)
+        return view
+
+    def _day_view(self, m: Metrics) -> QWidget:
+        view = QWidget()
+        column = QVBoxLayout(view)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(m.px(28))
+        header = QHBoxLayout()
+        header.setSpacing(m.gap)
+        self.other_month = make_button("date_other_month", "secondary", m)
+        self.other_month.setMinimumWidth(m.px(240))
+        self.other_month.clicked.connect(self._on_other_month_clicked)
+        self.month_title = make_label("strong", wrap=False)
+        self.month_title.setObjectName("date_month_title")
+        header.addWidget(self.other_month)
+        header.addWidget(self.month_title, 1)
+        grid = QGridLayout()
+        grid.setSpacing(m.gap)
+        for day in range(1, 32):
+            button = _cell("date_day", m, str(day))
+            button.setProperty("day", day)
+            button.clicked.connect(lambda _=False, d=day: self._on_day_clicked(d))
+            grid.addWidget(button, (day - 1) // DAY_COLUMNS, (day - 1) % DAY_COLUMNS)
+            self.day_buttons.append(button)
+        column.addLayout(header)
+        column.addLayout(grid)
+        column.addStretch(1)
+        return view
+
+    # -- the date -----------------------------------------------------------------------
 
     def _clamp(self, value: QDate) -> QDate:
         if not value.isValid():
             return self._maximum
         return max(self._minimum, min(self._maximum, value))
 
+    def _allowed(self, day: QDate) -> bool:
+        return day.isValid() and self._minimum <= day <= self._maximum
+
     def get_date(self) -> QDate:
         return QDate(self._date)
 
     def set_date(self, value: QDate) -> None:
-        value = self._clamp(value)
+        self._date = self._clamp(value)
         self.is_set = True
-        if value != self._date:
-            self._date = value
-            self._show()
+        self._year, self._month = self._date.year(), self._date.month()
+        self.view = DAYS
+        self._show()
         self.date_changed.emit(QDate(self._date))
 
     date = Property(QDate, get_date, set_date, notify=date_changed)
 
-    def _order(self) -> tuple[str, ...]:
-        order = self._words("date_order")
-        parts = {"m": "month", "d": "day", "y": "year"}
-        if sorted(order) != ["d", "m", "y"]:
-            order = "mdy"
-        return tuple(parts[c] for c in order)
+    @property
+    def shown_month(self) -> QDate:
+        """The first of the month the picker shows (or last showed) the days of."""
+        return QDate(self._year, self._month, 1)
+
+    # -- words and state ----------------------------------------------------------------
+
+    def month_words(self, year: int, month: int) -> str:
+        return self._words("date_month_year", month=self._months()[month - 1], year=year)
 
     def retranslate(self) -> None:
-        for column, part in enumerate(self._order()):
-            name = self._words(f"date_{part}")
-            self.captions[part].setText(name)
-            self.later[part].setAccessibleName(self._words("date_later", part=name))
-            self.earlier[part].setAccessibleName(self._words("date_earlier", part=name))
-            for row, widget in enumerate(
-                (self.captions[part], self.later[part], self.values[part], self.earlier[part])
-            ):
-                self._grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignHCenter)
-        month_label = self.values["month"]
-        month_label.ensurePolished()
-        widest = max(month_label.fontMetrics().horizontalAdvance(m) for m in self._months())
-        month_label.setMinimumWidth(widest + month_label.fontMetrics().averageCharWidth())
+        names = self._months()
+        for button, name in zip(self.month_buttons, names, strict=True):
+            button.setText(name)
+            button.setAccessibleName(f"{name} {self._year}")
         self._show()
 
     def _show(self) -> None:
-        d = self._date
-        self.values["month"].setText(self._months()[d.month() - 1])
-        self.values["day"].setText(str(d.day()))
-        self.values["year"].setText(str(d.year()))
-        for part, step in _STEP.items():
-            self.later[part].setEnabled(self._clamp(step(d, 1)) != d)
-            self.earlier[part].setEnabled(self._clamp(step(d, -1)) != d)
+        for year, button in self.years.items():
+            _select(button, year == self._year)
+        for number, button in enumerate(self.month_buttons, start=1):
+            first = QDate(self._year, number, 1)
+            last = first.addDays(first.daysInMonth() - 1)
+            button.setEnabled(first <= self._maximum and last >= self._minimum)
+            chosen = self.is_set and (self._date.year(), self._date.month()) == (
+                self._year,
+                number,
+            )
+            _select(button, chosen)
+            button.setAccessibleName(f"{button.text()} {self._year}")
+        shown = QDate(self._year, self._month, 1)
+        title = self.month_words(self._year, self._month)
+        self.month_title.setText(title)
+        self.other_month.setText(f"‹  {self._words('date_other_month')}")
+        for day, button in enumerate(self.day_buttons, start=1):
+            date = QDate(self._year, self._month, day)
+            button.setVisible(day <= shown.daysInMonth())
+            button.setEnabled(self._allowed(date))
+            _select(button, self.is_set and date == self._date)
+            button.setAccessibleName(f"{day} {title}")
+        self._stack.setCurrentIndex(0 if self.view == MONTHS else 1)
 
-    def _on_step_clicked(self, part: str, direction: int) -> None:
-        self.set_date(_STEP[part](self._date, direction))
+    def _go(self, view: str) -> None:
+        self.view = view
+        self._show()
+        self.view_changed.emit()
+
+    # -- taps ---------------------------------------------------------------------------
+
+    def _on_year_clicked(self, year: int) -> None:
+        self._year = year
+        self._show()
+
+    def _on_month_clicked(self, month: int) -> None:
+        self._month = month
+        self._go(DAYS)
+
+    def _on_day_clicked(self, day: int) -> None:
+        self.set_date(QDate(self._year, self._month, day))
+
+    def _on_other_month_clicked(self) -> None:
+        self._go(MONTHS)

@@ -1,4 +1,4 @@
-"""The two entry screens: the name (on-screen keyboard) and the baby's birth date (steppers)."""
+"""The two entry screens: the name (on-screen keyboard) and the baby's birth date (taps)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.readiness.questionnaire import Question
 from kiosk.ui.base import PageContext
-from kiosk.ui.datepicker import BirthDatePicker
+from kiosk.ui.datepicker import DAYS, BirthDatePicker
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.question_pages import QuestionPage
 from kiosk.ui.widgets import make_label
@@ -104,11 +104,15 @@ class DatePage(QuestionPage):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(ctx.metrics.px(28))
-        column.addStretch(1)
-        column.addWidget(self.picker, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.picker, 100)
+        centred.addStretch(1)
         column.addWidget(self._age)
-        column.addStretch(2)
+        column.addLayout(centred)
+        column.addStretch(1)
         self.picker.date_changed.connect(self._on_picker_date_changed)
+        self.picker.view_changed.connect(self._show_age)
         self.add_content(box, forward=True)
         self.retranslate()
 
@@ -119,7 +123,8 @@ class DatePage(QuestionPage):
     def _show_age(self) -> None:
         self.nav.next.setEnabled(self.picker.is_set)
         if not self.picker.is_set:
-            self._age.setText(self.ctx.tr("date_unset"))
+            key = "date_pick_day" if self.picker.view == DAYS else "date_pick_month"
+            self._age.setText(self.ctx.tr(key))
             return
         picked = self.picker.get_date()
         born = date(picked.year(), picked.month(), picked.day())
@@ -131,7 +136,7 @@ class DatePage(QuestionPage):
         elif days < 16 * 7:
             text = self.ctx.tr("date_age_weeks", weeks=days // 7)
         else:
-            text = self.ctx.tr("date_age_months", months=int(days / 30.44))
+            text = self.ctx.tr("date_age_months", months=round(days / 30.44))
         self._age.setText(text)
 
     def _on_picker_date_changed(self, value: QDate) -> None:

@@ -19,7 +19,7 @@ TEST_ENGINE = "mock"  # Qt's mock engine: never chosen unless asked for by name
 PREFERRED_ENGINES = {"linux": ("speechd", "flite"), "win32": ("winrt", "sapi")}
 # Spanish for Milwaukee: Latin American voices before Spain's; US English first.
 PREFERRED_LOCALES = {"es": ("es_US", "es_MX", "es_419"), "en": ("en_US",)}
-_SKIPPED_ROLES = {"key", "answer_check", "status_mark", "date_part"}
+_SKIPPED_ROLES = {"key", "answer_check", "status_mark"}
 _SPOKEN_BUTTON_ROLES = {"primary"}
 _PRIVATE = "patient_name"  # her name is never read out in the waiting room
 
@@ -92,11 +92,6 @@ def spoken_text(page: QWidget) -> str:
             return
         role = widget.property("role")
         if role in _SKIPPED_ROLES or isinstance(widget, QLineEdit):
-            return
-        if widget.objectName() == "baby_birth_date":
-            values = [w for w in widget.findChildren(QLabel) if w.property("role") == "date_value"]
-            values.sort(key=lambda w: w.x())
-            parts.append(" ".join(w.text() for w in values))
             return
         if role == "answer":
             parts.append(widget.accessibleName())

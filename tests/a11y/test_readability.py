@@ -18,7 +18,14 @@ MAX_GRADE_ALL = 7.0
 MAX_GRADE_QUESTION = 9.0
 MIN_EASE_ES = 70.0  # Fernández Huerta: 70-80 "fairly easy", like grade 7 English
 # [ui] entries that are not sentences: formats, orders, names, and words for the staff only.
-NOT_PROSE = {"language", "date_format", "date_order", "months", "location_phone", "list_separator"}
+NOT_PROSE = {
+    "language",
+    "date_format",
+    "date_month_year",
+    "months",
+    "location_phone",
+    "list_separator",
+}
 
 
 def _strings(language: str) -> Iterator[tuple[str, str]]:

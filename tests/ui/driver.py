@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -72,6 +73,36 @@ def erase(qtbot: Any, window: KioskWindow, count: int) -> None:
         tap(qtbot, key)
 
 
+def date_button(window: KioskWindow, name: str, **props: int) -> QAbstractButton:
+    found = [
+        b
+        for b in visible(window)
+        if b.objectName() == name and all(b.property(k) == v for k, v in props.items())
+    ]
+    assert len(found) == 1, f"{len(found)} visible {name} {props}"
+    return found[0]
+
+
+def pick_date(qtbot: Any, window: KioskWindow, day: date) -> int:
+    """Tap the birth-date picker to `day` as a patient would; returns the number of taps."""
+    picker = window.findChild(QWidget, "baby_birth_date")
+    taps = 0
+    shown = picker.shown_month
+    if picker.view == "days" and (shown.year(), shown.month()) != (day.year, day.month):
+        tap_name(qtbot, window, "date_other_month")
+        taps += 1
+    if picker.view == "months":
+        year = date_button(window, "date_year", year=day.year)
+        if not year.property("selected"):
+            tap(qtbot, year)
+            taps += 1
+        tap(qtbot, date_button(window, "date_month", month=day.month))
+        taps += 1
+    tap(qtbot, date_button(window, "date_day", day=day.day))
+    assert picker.property("date") == QDate(day.year, day.month, day.day)
+    return taps + 1
+
+
 def answer_page(qtbot: Any, window: KioskWindow, value: Any) -> None:
     """Answer the question on screen with `value` (in the readiness module's form)."""
     current = page_id(window)
@@ -81,8 +112,7 @@ def answer_page(qtbot: Any, window: KioskWindow, value: Any) -> None:
         type_name(qtbot, window, value)
         tap_name(qtbot, window, "nav_next")
     elif question.kind == "date":
-        picker = window.findChild(QWidget, "baby_birth_date")
-        picker.setProperty("date", QDate.fromString(value, Qt.DateFormat.ISODate))
+        pick_date(qtbot, window, date.fromisoformat(value))
         tap_name(qtbot, window, "nav_next")
     elif question.kind == "multi":
         for sign in value or [question.none_option]:

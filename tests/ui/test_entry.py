@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from tests.ui.conftest import TODAY, MakeWindow
+from tests.ui.conftest import MakeWindow
 from tests.ui.driver import button, erase, page_id, tap, tap_name, type_name, visible
 
 
@@ -72,29 +72,6 @@ def test_the_name_is_kept_trimmed_and_shown_again_after_back(
     assert window.session.answers["patient_name"] == "Ana Ruiz"
     tap_name(qtbot, window, "nav_back")
     assert window.findChild(QLineEdit, "patient_name").text() == "Ana Ruiz"
-
-
-def test_birth_date_steppers_stay_within_five_years_and_today(
-    qtbot: Any, make_window: MakeWindow
-) -> None:
-    window = make_window()
-    window.go_to("baby_birth_date")
-    picker = window.findChild(QWidget, "baby_birth_date")
-    assert not button(window, "nav_next").isEnabled()
-    assert not button(window, "day_later").isEnabled()
-    tap_name(qtbot, window, "month_earlier")
-    assert picker.property("date") == QDate(2026, 10, 20)
-    assert window.session.answers["baby_birth_date"] == "2026-10-20"
-    assert button(window, "nav_next").isEnabled()
-    tap_name(qtbot, window, "day_earlier")
-    assert picker.property("date") == QDate(2026, 10, 19)
-    tap_name(qtbot, window, "year_later")
-    assert picker.property("date") == QDate(2026, 11, 20)
-    picker.setProperty("date", QDate(2001, 1, 1))
-    assert picker.property("date") == QDate(2021, 11, 20)
-    assert not button(window, "year_earlier").isEnabled()
-    picker.setProperty("date", QDate(2030, 1, 1))
-    assert picker.property("date") == QDate(TODAY.year, TODAY.month, TODAY.day)
 
 
 def test_birth_date_written_through_the_property_is_the_answer(
