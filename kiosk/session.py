@@ -98,6 +98,18 @@ class Session:
         ids = [q.id for q in self.questionnaire.visible(expected)]
         return (ids.index(question_id) + 1 if question_id in ids else len(ids)), len(ids)
 
+    def part(self, question_id: str) -> tuple[int, int, str]:
+        """(part number from 1, number of parts, part id) of a question.
+
+        The parts come from the questionnaire data, so their count never changes with
+        her answers (a warning sign that ends the questions early does not move it).
+        """
+        parts = self.questionnaire.parts
+        if not parts:
+            return 1, 1, ""
+        index = self.questionnaire.part_of(question_id)
+        return index + 1, len(parts), parts[index].id
+
     def step_after(self, question_id: str) -> str:
         """Where Next leads from a question: the next question, or review when done.
 

@@ -8,6 +8,7 @@ clinical-spec section 6; bad input raises AnswersError (a ValueError) naming the
 from kiosk.readiness.assess import assess, status_for
 from kiosk.readiness.model import SOURCES, AnswersError, Assessment, Flag, Severity, Status
 from kiosk.readiness.questionnaire import (
+    Part,
     Question,
     Questionnaire,
     QuestionnaireError,
@@ -25,6 +26,7 @@ __all__ = [
     "AnswersError",
     "Assessment",
     "Flag",
+    "Part",
     "Question",
     "QuestionText",
     "Questionnaire",

@@ -72,13 +72,26 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A part of the questionnaire: the questions from `first` up to the next part's first."""
+
+    id: str
+    first: str
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+    def title(self, language: str) -> str:
+        return self.titles.get(language) or self.titles.get("en") or self.id
+
+
+@dataclass(frozen=True)
 class Questionnaire:
-    """All questions in the order they are asked, and the languages they speak."""
+    """All questions in the order they are asked, the parts they fall in, and the languages."""
 
     questions: tuple[Question, ...]
     languages: tuple[str, ...]
     rules_version: str
     language_names: Mapping[str, str] = field(default_factory=dict)
+    parts: tuple[Part, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {q.id: q for q in self.questions})
@@ -94,6 +107,12 @@ class Questionnaire:
     def visible(self, answers: Mapping[str, Any]) -> tuple[Question, ...]:
         """The questions a patient is asked, given the answers so far, in order."""
         return tuple(q for q in self.questions if q.shown(answers))
+
+    def part_of(self, question_id: str) -> int:
+        """The index in `parts` of the part a question falls in (0 without parts)."""
+        order = self.ids.index(question_id)
+        starts = [self.ids.index(part.first) for part in self.parts]
+        return max((i for i, start in enumerate(starts) if start <= order), default=0)
 
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -240,4 +259,49 @@ def load_questionnaire(directory: Path | None = None) -> Questionnaire:
                 str(base / "i18n" / f"{lang}.toml"), "questions", f"unknown {sorted(stray)}"
             )
     names = {lang: str(i18n[lang].get("language_name", lang)) for lang in languages}
-    return Questionnaire(tuple(questions), tuple(languages), rules_version, names)
+    parts = _parse_parts(base, source, data.get("part"), questions, i18n)
+    return Questionnaire(tuple(questions), tuple(languages), rules_version, names, parts)
+
+
+def _parse_parts(
+    base: Path,
+    source: str,
+    raw: Any,
+    questions: list[Question],
+    i18n: Mapping[str, Mapping[str, Any]],
+) -> tuple[Part, ...]:
+    """The `[[part]]` entries: in question order, the first one at the first asked question,
+    each with its title in every language's `[parts]` table."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise _fail(source, "part", "must be a list of [[part]] tables")
+    order = [q.id for q in questions if q.asked]
+    parts: list[Part] = []
+    for index, entry in enumerate(raw):
+        pid = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(pid, str) or not _ID.match(pid) or any(p.id == pid for p in parts):
+            raise _fail(source, f"part #{index + 1}", "needs a unique 'id' of lowercase letters")
+        assert isinstance(entry, dict)
+        if set(entry) != {"id", "first"}:
+            raise _fail(source, pid, "a part takes exactly 'id' and 'first'")
+        first = entry["first"]
+        if first not in order:
+            raise _fail(source, pid, f"'first' must be an asked question, not {first!r}")
+        if parts and order.index(first) <= order.index(parts[-1].first):
+            raise _fail(source, pid, "parts must follow the order of the questions")
+        if not parts and first != order[0]:
+            raise _fail(source, pid, f"the first part must start at {order[0]!r}")
+        titles: dict[str, str] = {}
+        for lang, table in i18n.items():
+            where = str(base / "i18n" / f"{lang}.toml")
+            words = table.get("parts", {})
+            titles[lang] = _text(
+                where, "parts", words if isinstance(words, dict) else {}, pid, True
+            )
+        parts.append(Part(pid, first, titles))
+    for lang, table in i18n.items():
+        stray = set(table.get("parts", {})) - {p.id for p in parts}
+        if stray:
+            raise _fail(str(base / "i18n" / f"{lang}.toml"), "parts", f"unknown {sorted(stray)}")
+    return tuple(parts)

@@ -49,8 +49,11 @@ class QuestionPage(Page):
         self.nav.next.setVisible(forward)
 
     def retranslate(self) -> None:
-        n, total = self.ctx.session.progress(self.question.id)
-        self._progress_text.setText(self.ctx.tr("progress", n=n, total=total))
+        session = self.ctx.session
+        part, parts, part_id = session.part(self.question.id)
+        title = session.questionnaire.parts[part - 1].title(session.language) if part_id else ""
+        self._progress_text.setText(self.ctx.tr("progress", n=part, total=parts, part=title))
+        n, total = session.progress(self.question.id)  # the bar moves with every question
         self._progress_bar.setRange(0, total)
         self._progress_bar.setValue(n)
         words = self.ctx.words(self.question)
