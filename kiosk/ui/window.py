@@ -271,6 +271,8 @@ class KioskWindow(QWidget):
             return end
         question = self.questionnaire.question(question_of(step))
         page = _PAGES[question.kind](ctx, question)
+        if isinstance(page, ChoicePage) and self.pause.pending:
+            page.answered_now = True  # rebuilt inside the pause: still no second answer
         page.answer_selected.connect(self._on_answer_selected)
         page.back_pressed.connect(self._on_back_clicked)
         page.next_pressed.connect(self._on_next_clicked)

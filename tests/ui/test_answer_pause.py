@@ -71,3 +71,16 @@ def test_the_next_question_waits_for_the_finger_to_lift(
     assert page_id(window) == "fueling"
     assert "fueling" not in window.session.answers
     assert window.session.answers["sleep"] == "over_6"
+
+
+def test_a_page_rebuilt_inside_the_pause_takes_no_second_answer(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    window = make_window(timing=PAUSE)
+    window.go_to("feeding")
+    tap(qtbot, answer_button(window, "feeding", "mixed"))
+    tap_name(qtbot, window, "text_size")  # larger text rebuilds the page in the pause
+    tap(qtbot, answer_button(window, "feeding", "formula"))
+    assert window.session.answers["feeding"] == "mixed"
+    assert answer_button(window, "feeding", "mixed").isChecked()
+    wait_page(qtbot, window, "postnatal_check")
