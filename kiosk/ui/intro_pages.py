@@ -59,12 +59,13 @@ class WelcomePage(Page):
 
 
 class PrivacyPage(Page):
-    """What is asked, who sees it, how long it is kept."""
+    """What is asked, who sees it, how long the file is kept (the retention setting), and
+    that the screen clears itself."""
 
     back_pressed = Signal()
     next_pressed = Signal()
 
-    _KEYS = ("privacy_what", "privacy_who", "privacy_keep", "privacy_change")
+    _KEYS = ("privacy_what", "privacy_who", "privacy_keep", "privacy_clears", "privacy_change")
 
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx, PRIVACY)
@@ -85,5 +86,6 @@ class PrivacyPage(Page):
     def retranslate(self) -> None:
         self._title.setText(self.ctx.tr("privacy_title"))
         for label, key in zip(self._lines, self._KEYS, strict=True):
-            label.setText(f"•  {self.ctx.tr(key)}")
+            words = self.ctx.tr(key, days=self.ctx.settings.retention_days)
+            label.setText(f"•  {words}")
         self.nav.set_texts(self.ctx.tr("back"), self.ctx.tr("continue"))

@@ -114,7 +114,12 @@ class AnswerGrid(QWidget):
 
 
 class PagedList(QWidget):
-    """Rows in columns and, when they do not all fit, in pages with More and Previous."""
+    """Rows in columns and, when they do not all fit, in pages with paging buttons.
+
+    The buttons (`page_previous`, `page_next`) say what they page through (`previous_key`,
+    `next_key` in the screen words); with `controls_on_top` they sit above the rows, away
+    from a page's own Back button.
+    """
 
     def __init__(
         self,
@@ -122,11 +127,20 @@ class PagedList(QWidget):
         words: Callable[..., str],
         *,
         min_column_width: int,
+        max_columns: int = 2,
+        next_key: str = "page_next",
+        previous_key: str = "page_previous",
+        controls_on_top: bool = False,
+        item_gap: int | None = None,
     ) -> None:
         super().__init__()
         self._metrics = metrics
         self._words = words
         self._min_column = min_column_width
+        self._max_columns = max_columns
+        self._keys = (previous_key, next_key)
+        self._on_top = controls_on_top
+        self._item_gap = item_gap if item_gap is not None else metrics.gap
         self._items: list[QWidget] = []
         self._pages: list[list[tuple[QWidget, QRect]]] = []
         self.page = 0
@@ -170,12 +184,12 @@ class PagedList(QWidget):
         self._show()
 
     def retranslate(self) -> None:
-        self.previous.setText(f"‹  {self._words('page_previous')}")
-        self.next.setText(f"{self._words('page_next')}  ›")
+        self.previous.setText(f"‹  {self._words(self._keys[0])}")
+        self.next.setText(f"{self._words(self._keys[1])}  ›")
         self._label.setText(self._words("page_of", n=self.page + 1, total=self.page_count))
 
     def _pack(self, cols: int, colw: int, height: int) -> list[list[tuple[QWidget, QRect]]]:
-        gap = self._metrics.gap
+        gap, col_gap = self._item_gap, self._metrics.gap
         pages: list[list[tuple[QWidget, QRect]]] = [[]]
         col, y = 0, 0
         heights = [height_for(item, colw) for item in self._items]
@@ -189,7 +203,7 @@ class PagedList(QWidget):
                 if col == cols:
                     pages.append([])
                     col = 0
-            pages[-1].append((item, QRect(col * (colw + gap), y, colw, h)))
+            pages[-1].append((item, QRect(col * (colw + col_gap), y, colw, h)))
             y += h + gap
         return pages
 
@@ -198,13 +212,23 @@ class PagedList(QWidget):
         if width <= 0:
             return
         gap = self._metrics.gap
-        cols = max(1, min(2, (width + gap) // (self._min_column + gap)))
+        cols = max(1, min(self._max_columns, (width + gap) // (self._min_column + gap)))
         colw = (width - gap * (cols - 1)) // cols
         pages = self._pack(cols, colw, height)
         if len(pages) > 1:
+            # "Page 2 of 3" only where the paging buttons leave room for it
+            self._label.show()
+            layout = self._controls.layout()
+            assert layout is not None
+            layout.invalidate()
+            self._label.setVisible(layout.minimumSize().width() <= width)
             controls_h = self._controls.sizeHint().height()
             pages = self._pack(cols, colw, height - controls_h - gap)
-            self._controls.setGeometry(0, height - controls_h, width, controls_h)
+            top = 0 if self._on_top else height - controls_h
+            self._controls.setGeometry(0, top, width, controls_h)
+            if self._on_top:
+                shift = controls_h + gap
+                pages = [[(w, r.translated(0, shift)) for w, r in page] for page in pages]
         self._pages = pages
         self.page = min(self.page, self.page_count - 1)
         self._show()

@@ -27,8 +27,8 @@ class QuestionPage(Page):
         progress = QWidget()
         stack = QVBoxLayout(progress)
         stack.setContentsMargins(0, 0, 0, 0)
-        stack.setSpacing(ctx.metrics.px(6))
-        self._progress_text = make_label("progress", wrap=False)
+        stack.setSpacing(0)
+        self._progress_text = make_label("progress")  # wraps before it squeezes Next
         self._progress_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._progress_bar = QProgressBar()
         self._progress_bar.setTextVisible(False)

@@ -1,9 +1,9 @@
-"""The end screens: the kind result (with what comes next) and the calm urgent screen."""
+"""The end screens: the kind result (with what happens next) and the calm urgent screen."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.outcome import DeliveryResult, Problem
 from kiosk.readiness.model import Assessment, Flag, Severity
@@ -18,24 +18,44 @@ SELF_HARM = "self_harm"
 _MARKS = {"ready_for_assessment": "✓", "build_foundation": "↗", "not_yet": "●"}
 
 
-class FlagItem(QFrame):
-    """One flag for the patient: its short title and its plain-words text."""
+MOOD = "NOTE-MOOD"  # its text is always shown in full, with where to find help
+
+
+class ResultLine(QFrame):
+    """One short line of the result's list: a flag's title, a step, a phone number."""
+
+    def __init__(self, mark: str = "•") -> None:
+        super().__init__()
+        self.setProperty("role", "result_line")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.mark = make_label("strong", mark, wrap=False)
+        self.text = make_label("body")
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 1)
+
+
+class MoodNote(QFrame):
+    """NOTE-MOOD's own words, kindly, and where help is any time (hotline, 988)."""
 
     def __init__(self, flag: Flag) -> None:
         super().__init__()
         self.flag = flag
-        self.setProperty("role", "note" if flag.severity == Severity.NOTE else "flag")
+        self.setProperty("role", "note")
         self.setProperty("flag_id", flag.id)
         column = QVBoxLayout(self)
         self.title = make_label("strong")
         self.text = make_label("body")
-        column.addWidget(self.title)
-        column.addWidget(self.text)
+        self.help = make_label("body")
+        for label in (self.title, self.text, self.help):
+            column.addWidget(label)
 
-    def retranslate(self, language: str) -> None:
-        rule = RULES_BY_ID.get(self.flag.id)
-        self.title.setText(rule.title_in(language) if rule else self.flag.title)
-        self.text.setText(rule.patient_text_in(language) if rule else self.flag.patient_text)
+
+def _flag_words(flag: Flag, language: str) -> tuple[str, str]:
+    rule = RULES_BY_ID.get(flag.id)
+    if rule is None:
+        return flag.title, flag.patient_text
+    return rule.title_in(language), rule.patient_text_in(language)
 
 
 def _delivery_words(ctx: PageContext, delivery: DeliveryResult | None, *, pending: bool) -> str:
@@ -49,7 +69,10 @@ def _delivery_words(ctx: PageContext, delivery: DeliveryResult | None, *, pendin
 
 
 class ResultPage(Page):
-    """The status in kind words, what her PT will talk about, the next step, the print state."""
+    """One centred column: the status in a sentence, then a list (over pages when it must)
+    that starts with what happens next (numbered), then what to talk about today (flag
+    titles), the mood note when it fired, and the clinic's phones; a countdown to the
+    screen clearing itself beside Done."""
 
     done_pressed = Signal()
 
@@ -74,75 +97,102 @@ class ResultPage(Page):
         words.addWidget(self._title)
         words.addWidget(self._body)
         panel_row.addLayout(words, 1)
-        self._heading = make_label("strong")
-        self._notes_heading = make_label("strong")
         concerns = [f for f in assessment.flags if f.severity != Severity.NOTE]
-        notes = [f for f in assessment.flags if f.severity == Severity.NOTE]
-        self.flag_items = [FlagItem(f) for f in (*concerns, *notes)]
-        items: list[QWidget] = []
-        if concerns and self.status != "not_yet":
-            items.append(self._heading)
-        items += self.flag_items[: len(concerns)]
-        if notes:
-            items.append(self._notes_heading)
-        items += self.flag_items[len(concerns) :]
-        self.list = PagedList(m, ctx.tr, min_column_width=m.px(760))
+        notes = [f for f in assessment.flags if f.severity == Severity.NOTE and f.id != MOOD]
+        mood = next((f for f in assessment.flags if f.id == MOOD), None)
+        self._headings: dict[str, QLabel] = {}
+        self.flag_lines: list[tuple[Flag, ResultLine]] = []
+        self.mood = MoodNote(mood) if mood is not None else None
+        self.steps = [ResultLine(f"{n}.") for n in (1, 2, 3)]
+        self.phones = [ResultLine() for _ in ctx.settings.locations]
+        items: list[QWidget] = [self._heading("next_heading"), *self.steps]  # first, always
+        for key, flags in (("flags_heading", concerns), ("notes_heading", notes)):
+            if flags:
+                items.append(self._heading(key))
+                for flag in flags:
+                    line = ResultLine()
+                    line.setProperty("flag_id", flag.id)
+                    self.flag_lines.append((flag, line))
+                    items.append(line)
+            if key == "flags_heading" and self.mood is not None:
+                items.append(self.mood)
+        items += [self._heading("free_consult"), *self.phones]
+        self.list = PagedList(
+            m, ctx.tr, min_column_width=m.px(600), max_columns=1, item_gap=m.px(10)
+        )
         self.list.set_items(items)
-        for heading in (self._heading, self._notes_heading):
-            if heading.parent() is None:
-                heading.setParent(self)
-                heading.hide()
-        self._next = make_label("body")
-        self._consult = make_label("body")
-        self._phones: list[QLabel] = []
-        if self.status in ("not_yet", "build_foundation"):
-            self._phones = [make_label("strong") for _ in ctx.settings.locations]
-        self._consult.setVisible(bool(self._phones))
         self._printed = make_label("strong")
+        self.countdown = make_label("help")
+        self.countdown.setObjectName("result_countdown")
         self.done = make_button("done", "primary", m)
         self.done.setMinimumWidth(m.px(280))
+        self._seconds = -1
         self._build(panel)
         self.done.clicked.connect(self.done_pressed)
         self.retranslate()
 
+    def _heading(self, key: str) -> QLabel:
+        label = make_label("strong")
+        label.setProperty("words", key)
+        self._headings[key] = label
+        return label
+
     def _build(self, panel: QFrame) -> None:
         m = self.ctx.metrics
-        side = QVBoxLayout()
-        side.setSpacing(m.px(12))
-        for label in (self._next, self._consult, *self._phones):
-            side.addWidget(label)
-        side.addStretch(1)
-        side.addWidget(self._printed)
-        side.addWidget(self.done, 0, Qt.AlignmentFlag.AlignLeft)
-        self.column.addWidget(panel)
-        body = QBoxLayout(
-            QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
-        )
-        body.setSpacing(m.px(32))
-        body.addWidget(self.list, 3)
-        body.addLayout(side, 2)
-        self.column.addLayout(body, 1)
+        body = QWidget()
+        body.setMaximumWidth(m.px(1300))
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(m.gap)
+        column.addWidget(panel)
+        column.addWidget(self.list, 1)
+        column.addWidget(self._printed)
+        end = QHBoxLayout()
+        end.setSpacing(m.gap)
+        end.addWidget(self.countdown, 1)
+        end.addWidget(self.done, 0, Qt.AlignmentFlag.AlignVCenter)
+        column.addLayout(end)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(body, 100)
+        centred.addStretch(1)
+        self.column.addLayout(centred, 1)
 
     def set_delivery(self, delivery: DeliveryResult | None) -> None:
         """Show whether her summary printed (None: delivery did not succeed)."""
         self._pending = False
         self._printed.setText(_delivery_words(self.ctx, delivery, pending=False))
 
+    def set_seconds_left(self, seconds: int) -> None:
+        """The countdown to the screen clearing itself."""
+        self._seconds = seconds
+        self.countdown.setText(self.ctx.tr("result_clears", seconds=seconds))
+        self.countdown.setVisible(seconds >= 0)
+
     def retranslate(self) -> None:
         tr = self.ctx.tr
+        language = self.ctx.session.language
         self._title.setText(tr(f"status_{self.status}"))
         self._body.setText(tr(f"status_{self.status}_body"))
-        self._heading.setText(tr("flags_heading"))
-        self._notes_heading.setText(tr("notes_heading"))
-        self._next.setText(tr("next_step_today"))
-        self._consult.setText(tr("free_consult"))
-        for label, place in zip(self._phones, self.ctx.settings.locations, strict=False):
-            label.setText(tr("location_phone", name=place.name, phone=place.phone))
+        for key, label in self._headings.items():
+            label.setText(tr(key))
+        for flag, line in self.flag_lines:
+            line.text.setText(_flag_words(flag, language)[0])
+        if self.mood is not None:
+            title, text = _flag_words(self.mood.flag, language)
+            self.mood.title.setText(title)
+            self.mood.text.setText(text)
+            help_words = tr("mood_help")
+            self.mood.help.setText(help_words)
+            self.mood.help.setVisible("988" not in text)  # unless her note says it already
+        for number, line in enumerate(self.steps, start=1):
+            line.text.setText(tr(f"next_{number}"))
+        for line, place in zip(self.phones, self.ctx.settings.locations, strict=False):
+            line.text.setText(tr("location_phone", name=place.name, phone=place.phone))
         delivery = self.ctx.session.delivery
         self._printed.setText(_delivery_words(self.ctx, delivery, pending=self._pending))
+        self.set_seconds_left(self._seconds)
         self.done.setText(tr("done"))
-        for item in self.flag_items:
-            item.retranslate(self.ctx.session.language)
         self.list.retranslate()
         self.list.arrange()
 

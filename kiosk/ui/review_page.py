@@ -60,7 +60,14 @@ class ReviewPage(Page):
         self.column.addWidget(self._title)
         self.column.addWidget(self._hint)
         self.rows = [ReviewRow(ctx, q) for q in ctx.session.visible()]
-        self.list = PagedList(m, ctx.tr, min_column_width=m.px(840))
+        self.list = PagedList(
+            m,
+            ctx.tr,
+            min_column_width=m.px(840),
+            next_key="review_more",
+            previous_key="review_earlier",
+            controls_on_top=True,  # paging is not a second Back: it stays away from Back
+        )
         self.list.set_items(self.rows)
         self.list.page = ctx.session.review_page
         self.column.addWidget(self.list, 1)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
 from kiosk.logs import log_event
@@ -62,7 +62,8 @@ def folder_words(status: FolderStatus, tr: Callable[..., str], retention_days: i
 
 
 class StaffPanel(Overlay):
-    """What staff see after the PIN: statuses, test print, refresh, exit, close."""
+    """What staff see after the PIN: statuses, test print, refresh, close; and apart from
+    them, exit, which asks first (`staff_exit_yes` / `staff_exit_no`)."""
 
     def __init__(self, tr: Callable[..., str], metrics: Any, parent: QWidget, idle_s: int) -> None:
         super().__init__("staff_panel", metrics, parent, width=1300)
@@ -83,22 +84,48 @@ class StaffPanel(Overlay):
         self.column.addWidget(self.test_result)
         self.column.addWidget(make_label("help", tr("panel_idle", seconds=idle_s)))
         self.buttons: dict[str, Any] = {}
-        row: QHBoxLayout | None = None
-        for index, (name, role, key) in enumerate(
+        for names in (
             (
                 ("staff_test_print", "primary", "test_print"),
                 ("staff_refresh", "secondary", "refresh"),
-                ("staff_exit", "secondary", "exit"),
-                ("staff_close", "primary", "close"),
-            )
+            ),
+            (("staff_close", "primary", "close"),),
         ):
-            if index % 2 == 0:
-                row = self._row(metrics)
-            button = make_button(name, role, metrics, tr(key))
-            button.setMinimumSize(metrics.px(360), metrics.px(96))
-            assert row is not None
-            row.addWidget(button)
-            self.buttons[name] = button
+            row = self._row(metrics)
+            for name, role, key in names:
+                self._button(row, metrics, name, role, tr(key))
+        # Exit stands apart from Close, and asks first.
+        self.column.addSpacing(metrics.px(40))
+        row = self._row(metrics)
+        self._button(row, metrics, "staff_exit", "secondary", tr("exit"))
+        row.addStretch(1)
+        self.confirm = QWidget()
+        confirm_column = QVBoxLayout(self.confirm)
+        confirm_column.setContentsMargins(0, 0, 0, 0)
+        confirm_column.setSpacing(metrics.gap)
+        confirm_column.addWidget(make_label("strong", tr("exit_confirm")))
+        confirm_row = QHBoxLayout()
+        confirm_row.setSpacing(metrics.gap)
+        confirm_column.addLayout(confirm_row)
+        self._button(confirm_row, metrics, "staff_exit_yes", "secondary", tr("exit_yes"))
+        self._button(confirm_row, metrics, "staff_exit_no", "primary", tr("exit_no"))
+        self.column.addWidget(self.confirm)
+        self.confirm.hide()
+
+    def _button(self, row: QHBoxLayout, metrics: Any, name: str, role: str, text: str) -> None:
+        button = make_button(name, role, metrics, text)
+        button.setMinimumSize(metrics.px(360), metrics.px(96))
+        row.addWidget(button)
+        self.buttons[name] = button
+
+    def ask_exit(self) -> None:
+        """Exit was tapped: ask "are you sure?" in its place."""
+        self.buttons["staff_exit"].hide()
+        self.confirm.show()
+
+    def keep_running(self) -> None:
+        self.confirm.hide()
+        self.buttons["staff_exit"].show()
 
     def _row(self, metrics: Any) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -200,7 +227,9 @@ class StaffAccess(QObject):
         buttons = self.panel.buttons
         buttons["staff_test_print"].clicked.connect(self._on_test_print_clicked)
         buttons["staff_refresh"].clicked.connect(self.refresh)
-        buttons["staff_exit"].clicked.connect(self._on_exit_clicked)
+        buttons["staff_exit"].clicked.connect(self.panel.ask_exit)
+        buttons["staff_exit_no"].clicked.connect(self.panel.keep_running)
+        buttons["staff_exit_yes"].clicked.connect(self._on_exit_clicked)
         buttons["staff_close"].clicked.connect(self.close)
         self.refresh()
         self._show(self.panel)

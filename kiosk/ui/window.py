@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -47,6 +48,7 @@ from kiosk.ui.widgets import scrub
 from kiosk.ui.words import load_texts
 
 _log = logging.getLogger(__name__)
+_TOUCHES = frozenset({QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd})
 AssessFn = Callable[..., Any]
 DeliverFn = Callable[..., DeliveryResult]
 _PAGES: dict[str, type[QuestionPage]] = {
@@ -136,6 +138,11 @@ class KioskWindow(QWidget):
         self.pause = AnswerPause(self)
         self.pause.due.connect(self._on_advance_timeout)
         self.input_hub.listen(self.pause.watch)
+        # The result screen counts down, visibly, to clearing itself.
+        self._clear_tick = QTimer(self)
+        self._clear_tick.setInterval(1000)
+        self._clear_tick.timeout.connect(self._on_clear_tick_timeout)
+        self.input_hub.listen(self._on_result_input)
         # Summaries are delivered by `runner` (inline unless given a background one); an
         # outcome counts only for the session it was started in (`_serial`).
         self._serial = 0
@@ -218,10 +225,13 @@ class KioskWindow(QWidget):
         if step == REVIEW:
             self.session.reviewing = False
         self._show_page(step)
+        self._clear_tick.stop()
         if step == WELCOME:
             self.idle.disarm()
         elif step == RESULT:
             self.idle.arm(self.timing.result_ms, 0)
+            self._clear_tick.start()
+            self._on_clear_tick_timeout()
         else:
             self.idle.arm(self.timing.idle_ms, self.timing.countdown_ms)
         self.page_changed.emit(step)
@@ -267,6 +277,8 @@ class KioskWindow(QWidget):
                 end = UrgentPage(ctx, self.session.urgent_signs())
             if self.session.delivered:
                 end.set_delivery(self.session.delivery)
+            if isinstance(end, ResultPage) and self.page_id == RESULT:  # rebuilt in place
+                end.set_seconds_left(self._seconds_to_clear())
             end.done_pressed.connect(lambda: self.reset_session("done"))
             return end
         question = self.questionnaire.question(question_of(step))
@@ -281,6 +293,7 @@ class KioskWindow(QWidget):
     def reset_session(self, reason: str = "reset") -> None:
         """Forget everything of this patient: new session, defaults, the welcome screen."""
         self.idle.disarm()
+        self._clear_tick.stop()
         self.pause.cancel()
         was_large = self.session.large_text
         was_contrast = self.session.high_contrast
@@ -407,6 +420,21 @@ class KioskWindow(QWidget):
         self.overlay.show()
         self.overlay.raise_()
 
+    def _seconds_to_clear(self) -> int:
+        left = self.idle.quiet_left_ms()
+        return -1 if left < 0 else math.ceil(left / 1000)
+
+    def _on_clear_tick_timeout(self) -> None:
+        if isinstance(self._page, ResultPage):
+            self._page.set_seconds_left(self._seconds_to_clear())
+
+    def _on_result_input(self, _watched: QObject, event: QEvent) -> bool:
+        """A touch on the result starts its time again: show that at once."""
+        if self._clear_tick.isActive() and event.type() in _TOUCHES:
+            self._clear_tick.start()
+            self._on_clear_tick_timeout()
+        return False
+
     def _on_idle_ticked(self, _seconds: int) -> None:
         self._retranslate_chrome()
 
@@ -442,6 +470,7 @@ class KioskWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.disarm()
+        self._clear_tick.stop()
         self.pause.cancel()
         self.input_hub.remove()
         self.delivery_runner.wait()  # a summary being printed is finished, not lost

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.samples import SAMPLES
 from kiosk.ui.metrics import stylesheet_template
 from tests.ui.conftest import FakeDelivery
-from tests.ui.driver import page_id, tap_name, walk
+from tests.ui.driver import page_id, start, tap_name, walk
 
 
 def test_the_next_patient_starts_with_every_default(qtbot: Any, spoken_window: Any) -> None:
@@ -57,7 +57,7 @@ def test_a_spanish_visit_reaches_the_summary_as_spanish(
 def test_the_idle_warning_speaks_her_language(qtbot: Any, make_window: Any) -> None:
     window = make_window()
     tap_name(qtbot, window, "language")
-    tap_name(qtbot, window, "start")
+    start(qtbot, window)
     window.idle.warn_now()
     assert window.overlay.title.text() == window.texts.text("es", "idle_title")
     assert window.overlay.button.text() == window.texts.text("es", "still_here")

@@ -166,7 +166,15 @@ def test_test_print_exit_and_close(qtbot: Any, make_window: MakeWindow, settings
     machine.print_ok = False
     tap_name(qtbot, window, "staff_test_print")
     assert label(window, "staff_test_result") == "Test print failed: no printer found."
+    tap_name(qtbot, window, "staff_exit")  # it asks first
+    assert machine.exits == 0 and staff.showing
+    assert "Exit the kiosk? Patients cannot use it until it is started again." in [
+        w.text() for w in window.findChildren(QLabel) if w.isVisible()
+    ]
+    tap_name(qtbot, window, "staff_exit_no")
+    assert machine.exits == 0 and staff.showing and button(window, "staff_exit").isVisible()
     tap_name(qtbot, window, "staff_exit")
+    tap_name(qtbot, window, "staff_exit_yes")
     assert machine.exits == 1 and not staff.showing
     long_press(qtbot, window, staff)
     with qtbot.waitSignal(staff.unlocked, timeout=3000):

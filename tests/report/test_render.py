@@ -144,7 +144,7 @@ def test_answers_show_labels_not_ids() -> None:
     text = " ".join(pages)
     words = load_questionnaire().question("walking").text("en")
     assert f"{words.label} {words.options['symptoms']}" in text
-    assert "Little interest or pleasure (PHQ-2) skipped" in text
+    assert "Little interest or pleasure skipped" in text
     for raw in ("yes_symptoms", "grade_2_plus", "planned_caesarean", "under_4", "running_goal"):
         assert raw not in text
 

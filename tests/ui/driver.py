@@ -124,9 +124,17 @@ def answer_page(qtbot: Any, window: KioskWindow, value: Any) -> None:
     qtbot.waitUntil(lambda: page_id(window) != current, timeout=TIMEOUT_MS)
 
 
+def start(qtbot: Any, window: KioskWindow) -> None:
+    """Tap the welcome screen's start button of the language showing (one per language)."""
+    wanted = window.session.language
+    found = [b for b in visible(window) if b.property("language") == wanted]
+    assert len(found) == 1, f"{len(found)} start buttons for {wanted!r}"
+    tap(qtbot, found[0])
+
+
 def walk(qtbot: Any, window: KioskWindow, answers: dict[str, Any]) -> list[str]:
     """From welcome to the review (or urgent) screen; returns the page ids seen."""
-    tap_name(qtbot, window, "start")
+    start(qtbot, window)
     wait_page(qtbot, window, "privacy")
     tap_name(qtbot, window, "nav_next")
     seen = []

@@ -71,7 +71,7 @@ def test_review_and_result_follow_the_language(qtbot: Any, make_window: MakeWind
     from kiosk.readiness import RULES_BY_ID
 
     words = texts_in(window.current_page())
-    assert RULES_BY_ID["CI-STRESS-LEAK"].patient_text_in("es") in words
+    assert RULES_BY_ID["CI-STRESS-LEAK"].title_in("es") in words
 
 
 def test_next_patient_starts_in_the_default_language(qtbot: Any, make_window: MakeWindow) -> None:
@@ -103,7 +103,7 @@ def test_a_bad_placeholder_in_a_translation_falls_back(tmp_path: Path) -> None:
 @pytest.mark.parametrize("language", load_questionnaire().languages)
 def test_every_screen_word_exists_in_english(language: str) -> None:
     texts = UiTexts.load([language])
-    for key in ("start", "finish", "urgent_title", "still_here", "status_not_yet"):
+    for key in ("start_in", "finish", "urgent_title", "still_here", "status_not_yet"):
         assert texts.text(language, key)
 
 
