@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test system-test-packages lint typecheck pytest dist selftest-dist clean
+.PHONY: run test system-test-packages lint typecheck pytest dist selftest-dist deb clean
 
 $(STAMP): pyproject.toml
 	bash scripts/system-packages.sh run
@@ -17,11 +17,12 @@ run: $(STAMP)
 	$(PY) -m kiosk --windowed
 
 lint: $(STAMP)
-	$(PY) -m ruff check kiosk tests bench
-	$(PY) -m ruff format --check kiosk tests bench
+	$(PY) -m ruff check kiosk tests bench deploy
+	$(PY) -m ruff format --check kiosk tests bench deploy
 
 typecheck: $(STAMP)
 	$(PY) -m mypy
+	$(PY) -m mypy deploy/build_deb.py deploy/unit_file.py
 
 system-test-packages:
 	bash scripts/system-packages.sh test
@@ -39,6 +40,12 @@ dist: $(STAMP)
 selftest-dist: dist
 	QT_QPA_PLATFORM=offscreen dist/postpartum-run-kiosk/postpartum-run-kiosk --self-test
 	$(PY) -m pytest -q -p no:cacheprovider tests/test_build_spec.py
+
+# The Debian package of the self-tested folder: dist/postpartum-run-kiosk_<version>_<arch>.deb
+# (ldd over the folder first: a library missing here stops the build; see deploy/build_deb.py).
+deb: selftest-dist
+	$(PY) deploy/build_deb.py build dist/postpartum-run-kiosk dist
+	$(PY) -m pytest -q -p no:cacheprovider tests/test_deb.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

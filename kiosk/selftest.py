@@ -293,6 +293,7 @@ def _check(config: Path | None, folder: Path) -> str:
         window = build_window(settings, deliver=deliver, clock=lambda: TODAY, timing=timing)
         try:
             seen, status, pages, size = _screening(window, folder, handed)
+            width, height = window.width(), window.height()  # the size the screen gave it
         finally:
             window.close()
             window.deleteLater()
@@ -300,11 +301,13 @@ def _check(config: Path | None, folder: Path) -> str:
         from PySide6.QtCore import qInstallMessageHandler
 
         qInstallMessageHandler(previous)
+    from PySide6.QtGui import QGuiApplication
+
     frozen = f", plugins {'+'.join(plugins)} load" if plugins else ""
     return (
         f"kiosk {__version__}, {questions} questions, {len(seen)} pages answered, "
         f"status {status}, summary {pages} page{'s' if pages > 1 else ''} {size // 1024} KiB"
-        f"{frozen}"
+        f"{frozen}, on {QGuiApplication.platformName()} at {width}x{height}"
     )
 
 

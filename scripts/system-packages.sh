@@ -2,6 +2,8 @@
 # Install the operating-system packages the kiosk needs, on Debian or Ubuntu.
 #   scripts/system-packages.sh run    what the kiosk window needs (Qt's libraries, venv)
 #   scripts/system-packages.sh test   the above, plus PDF tools and a CUPS print server
+#   scripts/system-packages.sh kiosk  the above, plus what the test of the installed package
+#                                     needs: Xvfb (X11) and systemd (systemd-analyze)
 # Installs only what is missing; uses sudo when not root; does nothing elsewhere.
 set -euo pipefail
 
@@ -11,6 +13,8 @@ run_pkgs=(
     # the X11 (xcb) platform plugin of a desktop session
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
     libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0
+    # the Wayland platform plugin (cage, a Wayland desktop)
+    libwayland-client0 libwayland-cursor0 libwayland-egl1
     # on-device read-aloud (Qt's speechd engine)
     libpulse0 libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng
     # printing through CUPS (Qt's print support plugin)
@@ -21,10 +25,17 @@ test_pkgs=(
     cups cups-client cups-bsd printer-driver-cups-pdf
 )
 
+kiosk_pkgs=(
+    xvfb systemd
+)
+
 want=("${run_pkgs[@]}")
-if [[ "${1:-run}" == "test" ]]; then
-    want+=("${test_pkgs[@]}")
-fi
+case "${1:-run}" in
+    run) ;;
+    test) want+=("${test_pkgs[@]}") ;;
+    kiosk) want+=("${test_pkgs[@]}" "${kiosk_pkgs[@]}") ;;
+    *) echo "system-packages: unknown set '$1' (run, test or kiosk)" >&2; exit 2 ;;
+esac
 
 if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
     echo "system-packages: not a Debian/Ubuntu system; install Qt 6's runtime libraries yourself" >&2

@@ -37,6 +37,7 @@ def test_the_self_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
     lines = done.stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith("self-test ok: ")
     assert "status not_yet" in lines[0] and "summary 2 pages" in lines[0]
+    assert lines[0].split(", ")[-2] == "on offscreen at 1920x1080"  # the platform and size used
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
