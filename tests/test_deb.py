@@ -187,3 +187,14 @@ def test_the_built_package_control_fields() -> None:
     for needed in ("cage", "xwayland", "libwayland-cursor0", "cups-client", "libc6"):
         assert needed in depends
     assert _dpkg_deb("--ctrl-tarfile", str(deb))  # the control archive reads
+
+
+def test_the_guide_quotes_the_unit_as_it_is() -> None:
+    guide = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    section = guide[guide.index("### 4.2 The units") :]
+    start = section.index("```ini\n") + 7
+    quoted = section[start : section.index("```", start)]
+    unit = UNIT.read_text(encoding="utf-8").splitlines()
+    assert quoted.strip()
+    for line in quoted.strip().splitlines():
+        assert line in unit, f"docs/deploy.md quotes {line!r}, not in the unit"
