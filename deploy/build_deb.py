@@ -290,6 +290,7 @@ def build(folder: Path, out: Path) -> Path:
         check=True,
         timeout=900,
     )
+    shutil.rmtree(stage)  # a second copy of the app, no longer needed
     return deb
 
 
