@@ -140,16 +140,19 @@ class ResultPage(Page):
     def _build(self, panel: QFrame) -> None:
         m = self.ctx.metrics
         body = QWidget()
-        body.setMaximumWidth(m.px(1300))
+        body.setMaximumWidth(m.px(1400))
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(m.gap)
         column.addWidget(panel)
         column.addWidget(self.list, 1)
-        column.addWidget(self._printed)
-        end = QHBoxLayout()
+        end = QHBoxLayout()  # the print state and the countdown beside Done: one row
         end.setSpacing(m.gap)
-        end.addWidget(self.countdown, 1)
+        state = QVBoxLayout()
+        state.setSpacing(m.px(6))
+        state.addWidget(self._printed)
+        state.addWidget(self.countdown)
+        end.addLayout(state, 1)
         end.addWidget(self.done, 0, Qt.AlignmentFlag.AlignVCenter)
         column.addLayout(end)
         centred = QHBoxLayout()

@@ -105,6 +105,8 @@ def tour(make: Callable[[bool], KioskWindow]) -> Iterator[tuple[str, KioskWindow
     window.session.answer("warning_signs", ["fever"])
     window.go_to("warning_signs")
     yield "warning_signs_ticked", window
+    window.go_to("baby_birth_date")  # the day view, with her day chosen
+    yield "baby_birth_date_chosen", window
     for status, answers in SAMPLES.items():
         window = make(True)
         _fill(window, answers)
