@@ -3,7 +3,7 @@
     python bench/screen_change.py [--rounds 6] [--xvfb] [--size 1920x1080]
 
 Drives the real window in this process, as `--self-test` does: a scripted patient
-taps Start, answers every question (the choice answers advance at once: the 450 ms
+taps Start, answers every question (the choice answers advance at once: the 800 ms
 pause that shows her choice is set to 0 here), goes Back and on again on every
 other question, changes one answer from the review, finishes, taps Done; repeated
 for several rounds after one warm-up round. A tap is timed from the mouse press to
