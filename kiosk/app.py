@@ -8,6 +8,7 @@ import sys
 import threading
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -26,11 +27,18 @@ def deliver_summary(
     *,
     settings: Settings,
     patient_language: str,
+    questionnaire: Any = None,
 ) -> Any:
     """Save and print the PT's summary; reportlab and QtPdf load only when this first runs."""
     from kiosk.delivery import deliver_summary as deliver
 
-    return deliver(answers, assessment, settings=settings, patient_language=patient_language)
+    return deliver(
+        answers,
+        assessment,
+        settings=settings,
+        patient_language=patient_language,
+        questionnaire=questionnaire,
+    )
 
 
 def _settings(config: Path | None) -> Settings | None:
@@ -57,19 +65,23 @@ def build_window(
     background: bool = False,
     size: tuple[int, int] | None = None,
 ) -> Any:
-    """The kiosk window with the real questionnaire and assessor (a QApplication must exist).
+    """The kiosk window with the real content and assessor (a QApplication must exist).
 
-    With `background` summaries are delivered on a worker thread (the kiosk itself);
-    without, inline (simple tests, screenshots).
+    The content (questions, rule words, languages) is loaded here, once, and handed to
+    the window, to `assess` and to the summary. With `background` summaries are delivered
+    on a worker thread (the kiosk itself); without, inline (simple tests, screenshots).
     """
     from kiosk.readiness import assess, load_questionnaire
     from kiosk.ui import KioskWindow
     from kiosk.ui.delivery_runner import DeliveryRunner
 
+    content = load_questionnaire()
+    if deliver is deliver_summary:
+        deliver = partial(deliver_summary, questionnaire=content)
     return KioskWindow(
-        load_questionnaire(),
+        content,
         settings,
-        assess=assess,
+        assess=partial(assess, questionnaire=content),
         deliver=deliver,
         clock=clock,
         timing=timing,

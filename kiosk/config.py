@@ -17,7 +17,7 @@ from typing import Any
 from kiosk import clinic, paths
 from kiosk.clinic import Location
 from kiosk.config_file import ConfigError, parse_toml, read_text
-from kiosk.readiness.resources import resource_path
+from kiosk.readiness.resources import available_languages, resource_path
 from kiosk.staff_pin import is_well_formed
 
 __all__ = [
@@ -30,7 +30,8 @@ __all__ = [
     "settings_summary",
 ]
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "es")
+# The languages the content speaks: one resources/i18n/<code>.toml file each.
+SUPPORTED_LANGUAGES: tuple[str, ...] = available_languages()
 MAX_LOCATIONS = 20
 
 

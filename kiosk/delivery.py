@@ -22,6 +22,7 @@ from kiosk.outcome import DeliveryResult, PrintResult, Problem
 from kiosk.output import SaveError, purge_old_summaries, save_summary
 from kiosk.printing import print_pdf
 from kiosk.readiness.model import Assessment
+from kiosk.readiness.questionnaire import Questionnaire
 
 if TYPE_CHECKING:
     from kiosk.config import Settings
@@ -39,6 +40,7 @@ def render_summary(
     settings: Settings,
     language: str,
     when: datetime,
+    questionnaire: Questionnaire | None = None,
 ) -> bytes:
     """The PT summary PDF of `answers`, with the clinic's details from `settings`."""
     from kiosk.report import ReportContext, render
@@ -51,7 +53,7 @@ def render_summary(
         patient_language=language,
         screened_at=when,
     )
-    return render(answers, assessment, context)
+    return render(answers, assessment, context, questionnaire=questionnaire)
 
 
 def _print_problem(reason: str | None) -> Problem:
@@ -96,16 +98,18 @@ def deliver_summary(
     patient_language: str,
     now: datetime | None = None,
     printer: Printer = print_pdf,
+    questionnaire: Questionnaire | None = None,
 ) -> DeliveryResult:
     """Render the PT summary, save it to `settings.output_dir`, print it to `settings.printer`.
 
     Called when a patient finishes, and at once (with the answers so far) when she
     reports a warning sign. Never raises for a failed step: the result says what happened.
+    `questionnaire` is the content the kiosk loaded (default: the one in `resources/`).
     After a save, summaries older than `settings.retention_days` are purged.
     """
     when = (now or datetime.now()).replace(second=0, microsecond=0)
     try:
-        pdf = render_summary(answers, assessment, settings, patient_language, when)
+        pdf = render_summary(answers, assessment, settings, patient_language, when, questionnaire)
     except Exception as exc:  # nothing to save or print; the UI still tells her to ask
         log_event(_log, "delivery.render_failed", level=logging.ERROR, error=type(exc).__name__)
         return DeliveryResult(saved_path=None, printed=False, problem=Problem.SAVE_FAILED)

@@ -138,10 +138,17 @@ def answer_page(window: Any, value: Any) -> None:
     elif question.kind == "date":
         pick_date(window, str(value))
         tap(find_button(window, "nav_next"))
-    elif question.kind == "multi":
-        for sign in value or [question.none_option]:
-            tap(find_button(window, question_id=question.id, answer_value=sign))
-        tap(find_button(window, "nav_next"))
+    elif question.kind == "multi":  # screen by screen, as the data splits the options
+        screens = question.option_screens
+        for number, options in enumerate(screens, start=1):
+            ticks = [sign for sign in options if sign in (value or [])]
+            for sign in ticks or [question.none_option]:
+                tap(find_button(window, question_id=question.id, answer_value=sign))
+            tap(find_button(window, "nav_next"))
+            if ticks or number == len(screens):
+                break
+            current = f"{question.id}.{number + 1}"
+            wait_page(window, current)
     else:
         shown = "skip" if value is None else str(value)
         tap(find_button(window, question_id=question.id, answer_value=shown))

@@ -7,6 +7,7 @@ from typing import Any
 
 from kiosk.outcome import DeliveryResult
 from kiosk.readiness.questionnaire import Question, Questionnaire
+from kiosk.readiness.urgency import urgent_signs
 
 WELCOME = "welcome"
 PRIVACY = "privacy"
@@ -32,6 +33,8 @@ class Session:
         self.review_page = 0  # which page of the review list she was looking at
         self.answers: dict[str, Any] = {}
         self.drafts: dict[str, Any] = {}  # a page's unconfirmed input (typed name, ticked signs)
+        # Screens of a multi-screen question confirmed with "None of these", by question id.
+        self.screens_done: dict[str, int] = {}
         self.assessment: Any = None
         self.delivery: DeliveryResult | None = None
         self.delivered = False  # the summary was handed over (printed or not)
@@ -61,13 +64,8 @@ class Session:
         return self.questionnaire.visible(self.answers)
 
     def urgent_signs(self) -> list[str]:
-        """The warning signs selected (those of every multi question with a none option)."""
-        signs: list[str] = []
-        for question in self.questionnaire.questions:
-            value = self.answers.get(question.id)
-            if question.kind == "multi" and isinstance(value, list):
-                signs.extend(value)
-        return signs
+        """The urgent answers ticked so far (the questionnaire data says which questions)."""
+        return list(urgent_signs(self.questionnaire, self.answers))
 
     def for_assessment(self) -> dict[str, Any]:
         """The answer mapping of clinical-spec section 3, ready for `assess()`."""
@@ -142,10 +140,25 @@ class Session:
         return all(q.id in self.answers for q in self.visible())
 
 
-def page_id(question_id: str) -> str:
-    """The page id of a question's page (the name question's page is `name`)."""
-    return NAME if question_id == "patient_name" else question_id
+def page_id(question_id: str, screen: int = 1) -> str:
+    """The page id of a question's page (the name question's page is `name`).
+
+    A question whose options are split over several screens has one page per screen:
+    the first is the question id, screen N (from 2) is `<question id>.<N>`.
+    """
+    if "." in question_id:  # already a page id
+        return question_id
+    base = NAME if question_id == "patient_name" else question_id
+    return base if screen <= 1 else f"{base}.{screen}"
 
 
 def question_of(page: str) -> str:
-    return "patient_name" if page == NAME else page
+    """The question id a page asks (every screen of a question asks the same one)."""
+    base = page.split(".", 1)[0]
+    return "patient_name" if base == NAME else base
+
+
+def screen_of(page: str) -> int:
+    """Which screen of its question a page is (1 for every single-screen question)."""
+    _, _, number = page.partition(".")
+    return int(number) if number.isdigit() else 1

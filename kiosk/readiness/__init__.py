@@ -2,6 +2,9 @@
 
 ``assess(answers)`` returns an Assessment whose ``to_dict()`` is the JSON of
 clinical-spec section 6; bad input raises AnswersError (a ValueError) naming the key.
+``load_questionnaire()`` reads the content (questions, rule words, languages) once;
+hand it to ``assess(answers, questionnaire=..., language=...)``.
+``urgent_signs(questionnaire, answers)`` says which urgent answers a (partial) set holds.
 ``RULES`` is the one rule table; ``python -m kiosk.readiness --rules`` prints it.
 """
 
@@ -13,9 +16,11 @@ from kiosk.readiness.questionnaire import (
     Questionnaire,
     QuestionnaireError,
     QuestionText,
+    RuleWords,
     load_questionnaire,
 )
 from kiosk.readiness.rules import RULES, RULES_BY_ID, RULES_VERSION, Rule
+from kiosk.readiness.urgency import is_urgent, urgent_signs
 from kiosk.readiness.validate import ValidAnswers, default_questionnaire, validate_answers
 
 __all__ = [
@@ -32,12 +37,15 @@ __all__ = [
     "Questionnaire",
     "QuestionnaireError",
     "Rule",
+    "RuleWords",
     "Severity",
     "Status",
     "ValidAnswers",
     "assess",
     "default_questionnaire",
+    "is_urgent",
     "load_questionnaire",
     "status_for",
+    "urgent_signs",
     "validate_answers",
 ]

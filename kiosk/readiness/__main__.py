@@ -12,9 +12,9 @@ from typing import NoReturn
 
 from kiosk.readiness.assess import assess_valid
 from kiosk.readiness.model import AnswersError
-from kiosk.readiness.questionnaire import QuestionnaireError
+from kiosk.readiness.questionnaire import Questionnaire, QuestionnaireError
 from kiosk.readiness.rules import RULES, RULES_VERSION, Rule
-from kiosk.readiness.validate import validate_answers
+from kiosk.readiness.validate import default_questionnaire, validate_answers
 
 EXIT_OK = 0
 EXIT_BROKEN = 1  # the kiosk's own resource files are broken
@@ -85,10 +85,16 @@ def _load(source: str) -> object:
         raise _InputError(f"{name}: not valid JSON: a number is too long") from exc
 
 
-def _table(rules: Sequence[Rule], verbose: bool) -> str:
-    header = ("ID", "SEVERITY", "TITLE", "SOURCES", "FIRES WHEN")
+def _table(rules: Sequence[Rule], verbose: bool, content: Questionnaire) -> str:
+    header = ("ID", "SEVERITY", "CLINICIAN TITLE", "SOURCES", "FIRES WHEN")
     rows = [
-        (r.id, r.severity.value, r.title, "; ".join(r.sources), r.predicate.describe())
+        (
+            r.id,
+            r.severity.value,
+            content.words(r.id).clinician_title,
+            "; ".join(r.sources),
+            r.predicate.describe(),
+        )
         for r in rules
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
@@ -116,12 +122,15 @@ def _table(rules: Sequence[Rule], verbose: bool) -> str:
     for rule, row in zip(rules, rows, strict=True):
         out.append(line(row))
         if verbose:
-            for label, text in (
-                ("Patient", rule.patient_text),
-                ("Patient (es)", rule.patient_text_es),
-                ("Clinician", rule.clinician_text),
-            ):
-                out.extend(wrap.wrap(f"{label}: {text}"))
+            for language in content.languages:
+                words = content.words(rule.id, language)
+                for label, text in (
+                    ("Patient title", words.title),
+                    ("Patient", words.patient_text),
+                    ("Clinician title", words.clinician_title),
+                    ("Clinician", words.clinician_text),
+                ):
+                    out.extend(wrap.wrap(f"{label} ({language}): {text}"))
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -137,7 +146,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", help="answers as a JSON file, or - to read stdin")
     parser.add_argument("--rules", action="store_true", help="print the rule table and exit")
     parser.add_argument(
-        "-v", "--verbose", action="store_true", help="with --rules: also print every rule's texts"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="with --rules: also print every rule's titles and texts in every language",
+    )
+    parser.add_argument(
+        "--language",
+        default="en",
+        help="the language of the flags' words in the JSON (default en; English if not offered)",
     )
     args = parser.parse_args(argv)
     if args.rules == (args.file is not None):
@@ -145,11 +162,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.verbose and not args.rules:
         parser.error("--verbose goes with --rules")
     try:
+        content = default_questionnaire()
         if args.rules:
-            _write(_table(RULES, args.verbose))
+            _write(_table(RULES, args.verbose, content))
             return EXIT_OK
         answers = _load(args.file)
-        result = assess_valid(validate_answers(answers))
+        valid = validate_answers(answers, questionnaire=content)
+        result = assess_valid(valid, questionnaire=content, language=args.language)
     except _InputError as exc:
         _fail(str(exc))
         return EXIT_INVALID

@@ -91,17 +91,16 @@ class Weeks:
 
 
 @dataclass(frozen=True)
-class Phq2AtLeast:
-    """Both PHQ-2 items answered and their sum is at least `threshold`."""
+class Phq2AnsweredSumAtLeast:
+    """The PHQ-2 items that were answered add up to at least `threshold` (skipped = 0)."""
 
     threshold: int
 
     def __call__(self, answers: ValidAnswers) -> bool:
-        score = answers.phq2_score
-        return score is not None and score >= self.threshold
+        return answers.phq2_answered_sum >= self.threshold
 
     def describe(self) -> str:
-        return f"mood_interest + mood_down >= {self.threshold} (both answered)"
+        return f"mood_interest + mood_down >= {self.threshold} (a skipped item counts 0)"
 
     def parts(self) -> tuple[Condition, ...]:
         return ()

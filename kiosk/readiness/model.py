@@ -35,11 +35,12 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class Flag:
-    """One rule that fired for this patient."""
+    """One rule that fired for this patient, in the words of one language."""
 
     id: str
     severity: Severity
     title: str
+    clinician_title: str
     patient_text: str
     clinician_text: str
     sources: tuple[str, ...]
@@ -49,6 +50,7 @@ class Flag:
             "id": self.id,
             "severity": self.severity.value,
             "title": self.title,
+            "clinician_title": self.clinician_title,
             "patient_text": self.patient_text,
             "clinician_text": self.clinician_text,
             "sources": list(self.sources),

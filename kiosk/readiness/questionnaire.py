@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
+import string
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from kiosk.readiness.resources import read_toml, resource_path
+from kiosk.readiness.resources import (
+    FALLBACK_LANGUAGE,
+    available_languages,
+    read_toml,
+    resource_path,
+)
 
 Kind = Literal["name", "date", "choice", "multi", "scale"]
 KINDS: tuple[str, ...] = ("name", "date", "choice", "multi", "scale")
@@ -58,6 +64,8 @@ class Question:
     asked: bool = True
     when: When | None = None
     texts: Mapping[str, QuestionText] = field(default_factory=dict)
+    urgent: bool = False  # an answer (a ticked option) makes the session urgent at once
+    screens: tuple[tuple[str, ...], ...] = ()  # a multi question's options, screen by screen
 
     def shown(self, answers: Mapping[str, Any]) -> bool:
         """Whether this question is asked, given the answers so far."""
@@ -69,6 +77,28 @@ class Question:
 
     def text(self, language: str) -> QuestionText:
         return self.texts[language]
+
+    @property
+    def option_screens(self) -> tuple[tuple[str, ...], ...]:
+        """The options screen by screen (one screen of every option unless `screens` splits)."""
+        return self.screens if self.screens else (self.options,)
+
+
+RULE_WORD_KEYS: tuple[str, ...] = ("title", "clinician_title", "patient_text", "clinician_text")
+# What a rule's words may fill in from the answers: the PHQ-2 items (a number, or the
+# language's word for skipped) and the answered items' sum.
+RULE_PLACEHOLDERS: frozenset[str] = frozenset({"interest", "down", "sum"})
+RULE_FIELD_KEYS: tuple[str, ...] = ("skipped",)
+
+
+@dataclass(frozen=True)
+class RuleWords:
+    """A rule's words in one language: the patient's and the clinician's title and text."""
+
+    title: str
+    clinician_title: str
+    patient_text: str
+    clinician_text: str
 
 
 @dataclass(frozen=True)
@@ -92,9 +122,27 @@ class Questionnaire:
     rules_version: str
     language_names: Mapping[str, str] = field(default_factory=dict)
     parts: tuple[Part, ...] = ()
+    # language -> rule id -> words; language -> placeholder word (e.g. "skipped")
+    rule_words: Mapping[str, Mapping[str, RuleWords]] = field(default_factory=dict)
+    rule_fields: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {q.id: q for q in self.questions})
+
+    def language(self, wanted: str | None) -> str:
+        """`wanted` if the content speaks it, else English."""
+        return wanted if wanted in self.languages else FALLBACK_LANGUAGE
+
+    def words(self, rule_id: str, language: str = FALLBACK_LANGUAGE) -> RuleWords:
+        """A rule's words in `language` (English if the content does not speak it).
+
+        Raises KeyError for a rule id the content has no words for.
+        """
+        return self.rule_words[self.language(language)][rule_id]
+
+    def field_word(self, key: str, language: str = FALLBACK_LANGUAGE) -> str:
+        """A word rule texts fill in (`skipped`), in `language` (else English)."""
+        return self.rule_fields[self.language(language)][key]
 
     def question(self, question_id: str) -> Question:
         by_id: dict[str, Question] = getattr(self, "_by_id")  # noqa: B009
@@ -103,6 +151,11 @@ class Questionnaire:
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(q.id for q in self.questions)
+
+    @property
+    def urgent_questions(self) -> tuple[Question, ...]:
+        """The questions whose answers can make a session urgent (`urgent = true`)."""
+        return tuple(q for q in self.questions if q.urgent)
 
     def visible(self, answers: Mapping[str, Any]) -> tuple[Question, ...]:
         """The questions a patient is asked, given the answers so far, in order."""
@@ -187,18 +240,111 @@ def _parse_texts(
     )
 
 
+def _parse_screens(
+    source: str, qid: str, raw: Any, kind: str, options: list[str]
+) -> tuple[tuple[str, ...], ...]:
+    if raw is None:
+        return ()
+    if kind != "multi":
+        raise _fail(source, qid, "'screens' is only for multi questions")
+    if (
+        not isinstance(raw, list)
+        or not raw
+        or not all(isinstance(screen, list) and screen for screen in raw)
+        or not all(isinstance(value, str) for screen in raw for value in screen)
+    ):
+        raise _fail(source, qid, "'screens' must be a list of non-empty lists of options")
+    flat = [value for screen in raw for value in screen]
+    if sorted(flat) != sorted(options):
+        raise _fail(source, qid, "'screens' must hold every option exactly once")
+    return tuple(tuple(screen) for screen in raw)
+
+
+def _placeholders(text: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError as exc:
+        raise ValueError(f"bad braces: {exc}") from exc
+
+
+def _parse_rule_words(
+    where: str, table: Mapping[str, Any], rule_ids: tuple[str, ...]
+) -> dict[str, RuleWords]:
+    raw = table.get("rules")
+    if not isinstance(raw, dict):
+        raise _fail(where, "rules", "missing: every rule needs [rules.<RULE-ID>] words")
+    missing = [rule_id for rule_id in rule_ids if rule_id not in raw]
+    stray = sorted(set(raw) - set(rule_ids))
+    if missing or stray:
+        raise _fail(where, "rules", f"missing words for {missing}, words for unknown rules {stray}")
+    words: dict[str, RuleWords] = {}
+    for rule_id in rule_ids:
+        entry = raw[rule_id]
+        place = f"rules.{rule_id}"
+        if not isinstance(entry, dict):
+            raise _fail(where, place, "must be a table")
+        unknown = sorted(set(entry) - set(RULE_WORD_KEYS))
+        if unknown:
+            raise _fail(where, place, f"unknown keys {unknown}; allowed: {list(RULE_WORD_KEYS)}")
+        texts = {key: _text(where, place, entry, key, True) for key in RULE_WORD_KEYS}
+        for key, text in texts.items():
+            try:
+                names = _placeholders(text)
+            except ValueError as exc:
+                raise _fail(where, f"{place}.{key}", str(exc)) from exc
+            if not names <= RULE_PLACEHOLDERS:
+                raise _fail(
+                    where,
+                    f"{place}.{key}",
+                    f"unknown placeholders {sorted(names - RULE_PLACEHOLDERS)}; "
+                    f"allowed: {sorted(RULE_PLACEHOLDERS)}",
+                )
+        words[rule_id] = RuleWords(**texts)
+    return words
+
+
+def _parse_rule_fields(where: str, table: Mapping[str, Any]) -> dict[str, str]:
+    raw = table.get("rule_fields")
+    if not isinstance(raw, dict) or set(raw) != set(RULE_FIELD_KEYS):
+        raise _fail(where, "rule_fields", f"must be a table of exactly {list(RULE_FIELD_KEYS)}")
+    return {key: _text(where, "rule_fields", raw, key, True) for key in RULE_FIELD_KEYS}
+
+
+def _same_placeholders(
+    where: str, words: Mapping[str, RuleWords], english: Mapping[str, RuleWords]
+) -> None:
+    for rule_id, entry in words.items():
+        for key in RULE_WORD_KEYS:
+            ours = _placeholders(getattr(entry, key))
+            theirs = _placeholders(getattr(english[rule_id], key))
+            if ours != theirs:
+                raise _fail(
+                    where,
+                    f"rules.{rule_id}.{key}",
+                    f"placeholders {sorted(ours)} differ from English {sorted(theirs)}",
+                )
+
+
 def load_questionnaire(directory: Path | None = None) -> Questionnaire:
-    """Read `questionnaire.toml` and `i18n/<lang>.toml`; a bad entry raises, naming it."""
+    """The kiosk's content: `questionnaire.toml` and every `i18n/<lang>.toml`.
+
+    Questions, their words, the rule words and the languages on offer (one language file
+    each, English required). A bad or missing entry raises QuestionnaireError, naming it.
+    """
+    from kiosk.readiness.rules import RULE_IDS  # the rule table imports this module
+
     base = directory if directory is not None else resource_path()
     source = str(base / "questionnaire.toml")
     data = _read_toml(base / "questionnaire.toml")
-    languages = data.get("languages")
-    if (
-        not isinstance(languages, list)
-        or not languages
-        or not all(isinstance(lang, str) and _ID.match(lang) for lang in languages)
-    ):
-        raise _fail(source, "languages", "must be a non-empty list of language codes")
+    languages = available_languages(base)
+    if FALLBACK_LANGUAGE not in languages:
+        raise _fail(str(base / "i18n"), f"{FALLBACK_LANGUAGE}.toml", "missing: English is required")
+    bad = [lang for lang in languages if not _ID.match(lang)]
+    if bad:
+        raise _fail(str(base / "i18n"), f"{bad[0]}.toml", "a language file is named by its code")
+    unknown_top = sorted(set(data) - {"rules_version", "question", "part"})
+    if unknown_top:
+        raise _fail(source, "top level", f"unknown keys {unknown_top}")
     rules_version = data.get("rules_version")
     if not isinstance(rules_version, str) or not rules_version:
         raise _fail(source, "rules_version", "must be a non-empty string")
@@ -208,13 +354,15 @@ def load_questionnaire(directory: Path | None = None) -> Questionnaire:
     i18n = {lang: _read_toml(base / "i18n" / f"{lang}.toml") for lang in languages}
     known: set[str] = set()
     questions: list[Question] = []
+    allowed_keys = {"id", "kind", "options", "none_option", "optional", "asked", "when"}
+    allowed_keys |= {"urgent", "screens"}
     for index, raw in enumerate(raw_questions):
         qid = raw.get("id") if isinstance(raw, dict) else None
         if not isinstance(qid, str) or not _ID.match(qid):
             raise _fail(source, f"question #{index + 1}", "needs an 'id' of lowercase letters")
         if qid in known:
             raise _fail(source, qid, "duplicate id")
-        unknown = set(raw) - {"id", "kind", "options", "none_option", "optional", "asked", "when"}
+        unknown = set(raw) - allowed_keys
         if unknown:
             raise _fail(source, qid, f"unknown keys {sorted(unknown)}")
         kind = raw.get("kind")
@@ -230,6 +378,10 @@ def load_questionnaire(directory: Path | None = None) -> Questionnaire:
         none_option = raw.get("none_option")
         if (kind == "multi") != isinstance(none_option, str):
             raise _fail(source, qid, "'none_option' is required for multi and only for multi")
+        urgent = raw.get("urgent", False)
+        if not isinstance(urgent, bool) or (urgent and kind != "multi"):
+            raise _fail(source, qid, "'urgent' is true or false, and true only for multi")
+        screens = _parse_screens(source, qid, raw.get("screens"), kind, options)
         when = _parse_when(source, qid, raw.get("when"), known)
         extra: tuple[str, ...] = (none_option,) if none_option else ()
         if kind == "scale":
@@ -249,6 +401,8 @@ def load_questionnaire(directory: Path | None = None) -> Questionnaire:
                 asked=bool(raw.get("asked", True)),
                 when=when,
                 texts=texts,
+                urgent=urgent,
+                screens=screens,
             )
         )
         known.add(qid)
@@ -258,9 +412,20 @@ def load_questionnaire(directory: Path | None = None) -> Questionnaire:
             raise _fail(
                 str(base / "i18n" / f"{lang}.toml"), "questions", f"unknown {sorted(stray)}"
             )
+    rule_words: dict[str, dict[str, RuleWords]] = {}
+    rule_fields: dict[str, dict[str, str]] = {}
+    for lang, table in i18n.items():
+        where = str(base / "i18n" / f"{lang}.toml")
+        rule_words[lang] = _parse_rule_words(where, table, RULE_IDS)
+        rule_fields[lang] = _parse_rule_fields(where, table)
+    for lang in languages:
+        where = str(base / "i18n" / f"{lang}.toml")
+        _same_placeholders(where, rule_words[lang], rule_words[FALLBACK_LANGUAGE])
     names = {lang: str(i18n[lang].get("language_name", lang)) for lang in languages}
     parts = _parse_parts(base, source, data.get("part"), questions, i18n)
-    return Questionnaire(tuple(questions), tuple(languages), rules_version, names, parts)
+    return Questionnaire(
+        tuple(questions), languages, rules_version, names, parts, rule_words, rule_fields
+    )
 
 
 def _parse_parts(

@@ -22,6 +22,22 @@ def resource_path(*parts: str) -> Path:
     return resource_dir().joinpath(*parts)
 
 
+FALLBACK_LANGUAGE = "en"  # the language every other one falls back to; its file must exist
+
+
+def available_languages(directory: Path | None = None) -> tuple[str, ...]:
+    """The languages the content speaks: one `i18n/<code>.toml` file each, English first.
+
+    A third language is a file here plus its code in the kiosk's `languages` setting.
+    """
+    base = (directory if directory is not None else resource_dir()) / "i18n"
+    try:
+        codes = sorted(path.stem for path in base.glob("*.toml") if path.is_file())
+    except OSError:
+        codes = []
+    return tuple(sorted(codes, key=lambda code: code != FALLBACK_LANGUAGE))
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file, parsed once until it changes (the questionnaire and the screen words
     read the same language files). Callers must not modify what it returns.

@@ -53,6 +53,12 @@ class ValidAnswers:
             return interest + down
         return None
 
+    @property
+    def phq2_answered_sum(self) -> int:
+        """The sum of the PHQ-2 items that were answered (a skipped or absent item counts 0)."""
+        items = (self.values.get("mood_interest"), self.values.get("mood_down"))
+        return sum(item for item in items if isinstance(item, int))
+
     def answer(self, question_id: str) -> Answer:
         """The validated answer, or None if the question was not asked or was skipped."""
         return self.values.get(question_id)

@@ -12,14 +12,24 @@ from collections.abc import Mapping
 from typing import Any
 
 from kiosk.readiness.model import Assessment
+from kiosk.readiness.questionnaire import Questionnaire
 from kiosk.report.context import DEFAULT_CLINIC_NAME, DEFAULT_LOCATIONS, ReportContext
 
 
-def render(answers: Mapping[str, Any], assessment: Assessment, context: ReportContext) -> bytes:
-    """The PT summary as PDF bytes: US Letter, at most two pages."""
+def render(
+    answers: Mapping[str, Any],
+    assessment: Assessment,
+    context: ReportContext,
+    *,
+    questionnaire: Questionnaire | None = None,
+) -> bytes:
+    """The PT summary as PDF bytes: US Letter, at most two pages.
+
+    `questionnaire`: the content the caller loaded once (default: the one in `resources/`).
+    """
     from kiosk.report.document import render as render_pdf
 
-    return render_pdf(answers, assessment, context)
+    return render_pdf(answers, assessment, context, questionnaire=questionnaire)
 
 
 __all__ = ["DEFAULT_CLINIC_NAME", "DEFAULT_LOCATIONS", "ReportContext", "render"]

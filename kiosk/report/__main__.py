@@ -80,7 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--report-language", default="en", help="labels on the PDF (default en)")
     parser.add_argument("--patient-language", default="en", help="language the patient used")
     args = parser.parse_args(argv)
-    languages = load_questionnaire().languages
+    content = load_questionnaire()
+    languages = content.languages
     for option in ("report_language", "patient_language"):
         if getattr(args, option) not in languages:
             parser.error(f"--{option.replace('_', '-')} must be one of {', '.join(languages)}")
@@ -89,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         answers = _load(args.file)
         if not isinstance(answers, dict):
             raise _InputError("the answers must be a JSON object")
-        assessment = assess(answers, today=now.date())
+        assessment = assess(answers, today=now.date(), questionnaire=content)
     except (_InputError, AnswersError) as exc:
         _fail(str(exc))
         return EXIT_INVALID
@@ -100,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         patient_language=args.patient_language,
         screened_at=_screened_at(answers, now),
     )
-    pdf = render(answers, assessment, context)
+    pdf = render(answers, assessment, context, questionnaire=content)
     try:
         _write(args.output, pdf)
     except OSError as exc:

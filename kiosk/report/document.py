@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping
-from functools import cache
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -13,7 +12,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer
 
 from kiosk.readiness.model import Assessment, Status
-from kiosk.readiness.questionnaire import Questionnaire, load_questionnaire
+from kiosk.readiness.questionnaire import Questionnaire
+from kiosk.readiness.validate import default_questionnaire
 from kiosk.report.checklist import checklist_table, plan_and_notes
 from kiosk.report.context import ReportContext
 from kiosk.report.fonts import BOLD, REGULAR, register_fonts
@@ -52,11 +52,6 @@ _FLAG_FITS = (1.1, 1.0, 0.95, 0.9, 0.86, 0.82, 0.78)
 PageDecorator = Callable[[Canvas, int, int], None]
 
 
-@cache
-def _questionnaire() -> Questionnaire:
-    return load_questionnaire()
-
-
 def _page_one(
     answers: Mapping[str, Any],
     assessment: Assessment,
@@ -86,9 +81,8 @@ def _height(story: list[Flowable]) -> float:
 def _flags_that_fit(assessment: Assessment, look: Look, room: float) -> Flowable:
     """The flags at the largest size of _FLAG_FITS that fits in `room` (else the smallest).
 
-    Each size tried is a full layout of the flags, so not every size is tried: a table's
-    height shrinks about with the square of its size, so after the largest size the one
-    predicted to fit is laid out next, then its neighbours until the boundary is found.
+    Each size tried is a full layout of the flags, so not every size is tried: after the
+    largest, a binary search over the smaller sizes (a smaller size is never taller).
     """
     made: dict[int, tuple[Flowable, float]] = {}
 
@@ -98,22 +92,17 @@ def _flags_that_fit(assessment: Assessment, look: Look, room: float) -> Flowable
             made[index] = (flags, _height([flags]))
         return made[index][1] <= room
 
-    last = len(_FLAG_FITS) - 1
     if fits(0):
         return made[0][0]
-    tallest = made[0][1]
-    index = next(
-        (i for i in range(1, last) if tallest * (_FLAG_FITS[i] / _FLAG_FITS[0]) ** 2 <= room),
-        last,
-    )
-    if fits(index):
-        while fits(index - 1):  # index 0 is known not to fit: this stops there at the latest
-            index -= 1
-    else:
-        while index < last and not fits(index + 1):
-            index += 1
-        index = min(index + 1, last)
-    return made[index][0]
+    low, high = 1, len(_FLAG_FITS) - 1  # the answer is in low..high (high if none fits)
+    while low < high:
+        middle = (low + high) // 2
+        if fits(middle):
+            high = middle
+        else:
+            low = middle + 1
+    fits(low)
+    return made[low][0]
 
 
 def _story(
@@ -242,10 +231,19 @@ def _build(
     return buffer.getvalue(), pages[-1]
 
 
-def render(answers: Mapping[str, Any], assessment: Assessment, context: ReportContext) -> bytes:
-    """The PT summary as PDF bytes: US Letter, at most two pages for any answer set."""
+def render(
+    answers: Mapping[str, Any],
+    assessment: Assessment,
+    context: ReportContext,
+    *,
+    questionnaire: Questionnaire | None = None,
+) -> bytes:
+    """The PT summary as PDF bytes: US Letter, at most two pages for any answer set.
+
+    `questionnaire` is the content the caller loaded (default: the one in `resources/`).
+    """
     register_fonts()
-    questionnaire = _questionnaire()
+    questionnaire = questionnaire if questionnaire is not None else default_questionnaire()
     pdf = b""
     for scale in _DENSITIES:
         pdf, pages = _build(answers, assessment, context, questionnaire, Look(scale))

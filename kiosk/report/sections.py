@@ -198,7 +198,8 @@ def flags_table(assessment: Assessment, look: Look) -> Flowable:
             rows.append(
                 [
                     Paragraph(
-                        f"{esc(tag[0])} <b>{esc(flag.title)}.</b> {esc(flag.clinician_text)} "
+                        f"{esc(tag[0])} <b>{esc(flag.clinician_title)}.</b> "
+                        f"{esc(flag.clinician_text)} "
                         f"{small}{esc(flag.id)} · {esc(', '.join(flag.sources))}</font>",
                         body,
                     )

@@ -21,8 +21,8 @@ class QuestionPage(Page):
     back_pressed = Signal()
     next_pressed = Signal()
 
-    def __init__(self, ctx: PageContext, question: Question) -> None:
-        super().__init__(ctx, page_id(question.id))
+    def __init__(self, ctx: PageContext, question: Question, screen: int = 1) -> None:
+        super().__init__(ctx, page_id(question.id, screen))
         self.question = question
         progress = QWidget()
         stack = QVBoxLayout(progress)
@@ -132,13 +132,23 @@ class ChoicePage(QuestionPage):
 
 
 class MultiPage(QuestionPage):
-    """Tick every answer that applies, or "None of these"; Next confirms."""
+    """Tick every answer that applies, or "None of these"; Next confirms.
 
-    def __init__(self, ctx: PageContext, question: Question) -> None:
-        super().__init__(ctx, question)
+    A question whose options the data splits into `screens` has one page per screen,
+    each with its own "None of these"; `screen` is which one (from 1).
+    """
+
+    screen_confirmed = Signal(str, int)  # "None of these" on a screen that is not the last
+
+    def __init__(self, ctx: PageContext, question: Question, screen: int = 1) -> None:
+        super().__init__(ctx, question, screen)
         m = ctx.metrics
+        screens = question.option_screens
+        self.screen_number = max(1, min(screen, len(screens)))
+        self.last_screen = self.screen_number == len(screens)
+        self.options = screens[self.screen_number - 1]
         self._none = question.none_option or "none"
-        self.buttons = [AnswerButton(question.id, v, m, checkbox=True) for v in question.options]
+        self.buttons = [AnswerButton(question.id, v, m, checkbox=True) for v in self.options]
         none_button = AnswerButton(question.id, self._none, m, checkbox=True)
         none_button.setProperty("variant", "quiet")
         grid = AnswerGrid(self.buttons, m, footer=none_button)
@@ -155,7 +165,11 @@ class MultiPage(QuestionPage):
             return list(session.drafts[self.question.id])
         stored = session.value(self.question.id)
         if isinstance(stored, list):
-            return list(stored) if stored else [self._none]
+            if not stored:
+                return [self._none]
+            return [v for v in self.options if v in stored]
+        if session.screens_done.get(self.question.id, 0) >= self.screen_number:
+            return [self._none]  # she came back to a screen she had answered "None of these"
         return []
 
     def _show(self, selection: list[str]) -> None:
@@ -186,6 +200,9 @@ class MultiPage(QuestionPage):
         selection = self._selection()
         if not selection:
             return
-        signs = [v for v in self.question.options if v in selection]
+        signs = [v for v in self.options if v in selection]
+        if not signs and not self.last_screen:
+            self.screen_confirmed.emit(self.question.id, self.screen_number)
+            return
         self.answer_selected.emit(self.question.id, signs)
         self.next_pressed.emit()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.outcome import DeliveryResult, Problem
 from kiosk.readiness.model import Assessment, Flag, Severity
-from kiosk.readiness.rules import RULES_BY_ID
+from kiosk.readiness.questionnaire import Questionnaire
 from kiosk.session import RESULT, URGENT
 from kiosk.ui.base import Page, PageContext
 from kiosk.ui.layouts import PagedList
@@ -51,11 +51,10 @@ class MoodNote(QFrame):
             column.addWidget(label)
 
 
-def _flag_words(flag: Flag, language: str) -> tuple[str, str]:
-    rule = RULES_BY_ID.get(flag.id)
-    if rule is None:
-        return flag.title, flag.patient_text
-    return rule.title_in(language), rule.patient_text_in(language)
+def _flag_words(flag: Flag, language: str, content: Questionnaire) -> tuple[str, str]:
+    """A flag's patient title and text in `language`, from the content's rule words."""
+    words = content.words(flag.id, language)
+    return words.title, words.patient_text
 
 
 def _delivery_words(ctx: PageContext, delivery: DeliveryResult | None, *, pending: bool) -> str:
@@ -175,14 +174,15 @@ class ResultPage(Page):
     def retranslate(self) -> None:
         tr = self.ctx.tr
         language = self.ctx.session.language
+        content = self.ctx.session.questionnaire
         self._title.setText(tr(f"status_{self.status}"))
         self._body.setText(tr(f"status_{self.status}_body"))
         for key, label in self._headings.items():
             label.setText(tr(key))
         for flag, line in self.flag_lines:
-            line.text.setText(_flag_words(flag, language)[0])
+            line.text.setText(_flag_words(flag, language, content)[0])
         if self.mood is not None:
-            title, text = _flag_words(self.mood.flag, language)
+            title, text = _flag_words(self.mood.flag, language, content)
             self.mood.title.setText(title)
             self.mood.text.setText(text)
             help_words = tr("mood_help")

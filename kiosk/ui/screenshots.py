@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +51,11 @@ class _Camera:
 
 
 def _window(size: tuple[int, int], settings: Any, printed: bool = True) -> KioskWindow:
+    content = load_questionnaire()
     window = KioskWindow(
-        load_questionnaire(),
+        content,
         settings,
-        assess=assess,
+        assess=partial(assess, questionnaire=content),
         deliver=_delivered(printed),
         clock=lambda: TODAY,
         timing=Timing(idle_ms=3_600_000, countdown_ms=30_000, result_ms=3_600_000),
@@ -95,16 +97,19 @@ def tour(make: Callable[[bool], KioskWindow]) -> Iterator[tuple[str, KioskWindow
     sample = SAMPLES["not_yet"]
     for question in window.questionnaire.questions:
         if question.shown(window.session.answers):
-            window.go_to(question.id)
-            yield page_id(question.id), window
+            for screen in range(1, len(question.option_screens) + 1):  # a page per screen
+                window.go_to(page_id(question.id, screen))
+                yield page_id(question.id, screen).replace(".", "_screen_"), window
             if question.id in sample:
                 _fill(window, {question.id: sample[question.id]})
     window.session.answer("patient_name", LONGEST_NAME)
     window.go_to("name")
     yield "name_typed", window
-    window.session.answer("warning_signs", ["fever"])
-    window.go_to("warning_signs")
-    yield "warning_signs_ticked", window
+    signs = window.questionnaire.question("warning_signs").option_screens
+    for screen, options in enumerate(signs, start=1):  # every sign ticked, screen by screen
+        window.session.answer("warning_signs", list(options))
+        window.go_to(page_id("warning_signs", screen))
+        yield page_id("warning_signs", screen).replace(".", "_screen_") + "_ticked", window
     window.go_to("baby_birth_date")  # the day view, with her day chosen
     yield "baby_birth_date_chosen", window
     for status, answers in SAMPLES.items():

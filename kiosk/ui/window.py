@@ -27,6 +27,7 @@ from kiosk.session import (
     Session,
     page_id,
     question_of,
+    screen_of,
 )
 from kiosk.ui.access import AccessControls
 from kiosk.ui.base import Page, PageContext
@@ -56,7 +57,6 @@ _PAGES: dict[str, type[QuestionPage]] = {
     "date": DatePage,
     "choice": ChoicePage,
     "scale": ChoicePage,
-    "multi": MultiPage,
 }
 
 
@@ -266,7 +266,9 @@ class KioskWindow(QWidget):
         if step == REVIEW:
             review = ReviewPage(ctx)
             review.change_requested.connect(self._on_change_requested)
-            review.back_pressed.connect(lambda: self.go_to(self.session.step_before(REVIEW)))
+            review.back_pressed.connect(
+                lambda: self.go_to(self._last_screen(self.session.step_before(REVIEW)))
+            )
             review.finish_pressed.connect(self._on_finish_clicked)
             return review
         if step in (RESULT, URGENT):
@@ -282,7 +284,13 @@ class KioskWindow(QWidget):
             end.done_pressed.connect(lambda: self.reset_session("done"))
             return end
         question = self.questionnaire.question(question_of(step))
-        page = _PAGES[question.kind](ctx, question)
+        page: QuestionPage
+        if question.kind == "multi":  # one page per screen of its options
+            multi = MultiPage(ctx, question, screen_of(step))
+            multi.screen_confirmed.connect(self._on_screen_confirmed)
+            page = multi
+        else:
+            page = _PAGES[question.kind](ctx, question)
         if isinstance(page, ChoicePage) and self.pause.pending:
             page.answered_now = True  # rebuilt inside the pause: still no second answer
         page.answer_selected.connect(self._on_answer_selected)
@@ -331,14 +339,30 @@ class KioskWindow(QWidget):
 
     def _on_next_clicked(self) -> None:
         question_id = question_of(self.page_id)
-        question = self.questionnaire.question(question_id)
-        if question.kind == "multi" and self.session.urgent_signs():
+        if self.session.urgent_signs():  # the readiness module reads the questionnaire data
             self._enter_urgent()
             return
         self.go_to(self.session.step_after(question_id))
 
+    def _on_screen_confirmed(self, question_id: str, screen: int) -> None:
+        """ "None of these" on a screen before the last: on to the question's next screen."""
+        done = self.session.screens_done
+        done[question_id] = max(done.get(question_id, 0), screen)
+        self.go_to(page_id(question_id, screen + 1))
+
+    def _last_screen(self, step: str) -> str:
+        """Going back to a question split over screens lands on its last screen."""
+        if step in self.questionnaire.ids:
+            return page_id(step, len(self.questionnaire.question(step).option_screens))
+        return step
+
     def _on_back_clicked(self) -> None:
-        self.go_to(self.session.step_before(question_of(self.page_id)))
+        screen = screen_of(self.page_id)
+        question_id = question_of(self.page_id)
+        if screen > 1:
+            self.go_to(page_id(question_id, screen - 1))
+            return
+        self.go_to(self._last_screen(self.session.step_before(question_id)))
 
     def _on_change_requested(self, question_id: str) -> None:
         self.session.reviewing = True

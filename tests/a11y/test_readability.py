@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 import textstat
 
-from kiosk.readiness import RULES
 from kiosk.readiness.resources import resource_path
 
 MAX_GRADE_ALL = 7.0
@@ -42,9 +41,9 @@ def _strings(language: str) -> Iterator[tuple[str, str]]:
     for key, text in data["ui"].items():
         if key not in NOT_PROSE:
             yield f"ui.{key}", text
-    for rule in RULES:
-        yield f"{rule.id}.title", rule.title_in(language)
-        yield f"{rule.id}.patient_text", rule.patient_text_in(language)
+    for rule_id, words in data["rules"].items():  # the patient's words of each rule
+        yield f"{rule_id}.title", words["title"]
+        yield f"{rule_id}.patient_text", words["patient_text"]
 
 
 def _as_sentence(text: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.readiness import RULES, assess
+from kiosk.readiness import RULES, assess, default_questionnaire
 from tests.readiness.factories import valid_answers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -136,24 +136,45 @@ def test_rules_table_lists_every_rule_with_its_sources() -> None:
     result = run("--rules")
     assert result.returncode == 0 and result.stderr == b""
     lines = result.stdout.decode("utf-8").splitlines()
+    assert "version 2026.11-2" in lines[0]
     header = next(line for line in lines if line.startswith("ID "))
-    assert header.split() == ["ID", "SEVERITY", "TITLE", "SOURCES", "FIRES", "WHEN"]
+    assert header.split() == ["ID", "SEVERITY", "CLINICIAN", "TITLE", "SOURCES", "FIRES", "WHEN"]
     column = header.index("SOURCES")
     rows = {line.split()[0]: line for line in lines if line.split()[:1] in [[r.id] for r in RULES]}
     assert list(rows) == [rule.id for rule in RULES]
+    assert len(rows) == 52
+    content = default_questionnaire()
     for rule in RULES:
         row = rows[rule.id]
         assert f" {rule.severity.value} " in row
-        assert rule.title in row
+        assert content.words(rule.id).clinician_title in row
         assert row[column:].startswith("; ".join(rule.sources))
-    assert "Patient:" not in result.stdout.decode()
+    assert "Patient" not in result.stdout.decode()
 
 
-def test_rules_verbose_adds_every_text() -> None:
+def test_rules_verbose_adds_every_title_and_text_in_every_language() -> None:
     result = run("--rules", "--verbose")
     assert result.returncode == 0
     text = " ".join(result.stdout.decode("utf-8").split())
+    content = default_questionnaire()
+    assert content.languages == ("en", "es")
     for rule in RULES:
-        assert " ".join(rule.patient_text.split()) in text
-        assert " ".join(rule.clinician_text.split()) in text
-        assert " ".join(rule.patient_text_es.split()) in text
+        for language in content.languages:
+            words = content.words(rule.id, language)
+            for label, field in (
+                ("Patient title", words.title),
+                ("Patient", words.patient_text),
+                ("Clinician title", words.clinician_title),
+                ("Clinician", words.clinician_text),
+            ):
+                assert f"{label} ({language}): {' '.join(field.split())}" in text
+
+
+def test_language_option_gives_the_flags_in_spanish(tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(valid_answers(leak_effort="often")), encoding="utf-8")
+    result = run(str(path), "--language", "es")
+    assert result.returncode == 0, result.stderr
+    (flag,) = json.loads(result.stdout)["flags"]
+    assert flag["title"] == "Escapes de orina con esfuerzo"
+    assert flag["clinician_title"] == "Incontinencia urinaria de esfuerzo"

@@ -29,11 +29,16 @@ SPEC_QUESTIONS: list[tuple[str, str, tuple[str, ...], object, bool]] = [
     ("feeding", "choice", ("breast", "mixed", "formula"), None, False),
     ("postnatal_check", "choice", ("cleared", "not_cleared", "not_yet"), None, False),
     ("warning_signs", "multi", ("chest_pain", "breathing", "heavy_bleeding", "leg_swelling",
-                                "severe_headache", "fever", "wound", "fainting", "self_harm"),
+                                "severe_headache", "fever", "wound", "fainting", "seizure",
+                                "vision", "swelling_face_hands", "belly_pain", "vomiting",
+                                "discharge", "self_harm"),
      None, False),
+    ("blood_pressure", "choice", ("yes", "no", "unsure"), NO_SIGN, False),
+    ("blood_loss", "choice", ("yes", "no", "unsure"), NO_SIGN, False),
     ("leak_effort", "choice", FREQUENCY, NO_SIGN, False),
     ("leak_urgency", "choice", FREQUENCY, NO_SIGN, False),
     ("bowel_leak", "choice", YES_NO, NO_SIGN, False),
+    ("bowel_emptying", "choice", YES_NO, NO_SIGN, False),
     ("pelvic_heaviness", "choice", YES_NO, NO_SIGN, False),
     ("prolapse_diagnosis", "choice", ("none", "grade_1", "grade_2_plus", "grade_unknown"),
      NO_SIGN, False),
@@ -63,7 +68,8 @@ SPEC_RULES: list[tuple[str, str, tuple[str, ...]]] = [
     *[
         (f"RF-{name}", RF, ("POSTBIRTH",))
         for name in ("CHEST-PAIN", "BREATHING", "HEAVY-BLEEDING", "LEG-SWELLING",
-                     "SEVERE-HEADACHE", "FEVER", "WOUND", "FAINTING", "SELF-HARM")
+                     "SEVERE-HEADACHE", "FEVER", "WOUND", "FAINTING", "SEIZURE", "VISION",
+                     "SWELLING-FACE-HANDS", "BELLY-PAIN", "VOMITING", "DISCHARGE", "SELF-HARM")
     ],
     ("CI-EARLY", CI, ("CHRISTOPHER2024",)),
     ("CI-NOT-CLEARED", CI, ("DAVENPORT2025",)),
@@ -72,6 +78,7 @@ SPEC_RULES: list[tuple[str, str, tuple[str, ...]]] = [
     ("CI-STRESS-LEAK", CI, ("CLINIC", "ICS")),
     ("CI-URGE-LEAK", CI, ("GOOM2019", "ICS")),
     ("CI-BOWEL", CI, ("GOOM2019",)),
+    ("CI-BOWEL-EMPTYING", CI, ("GOOM2019",)),
     ("CI-PELVIC-PAIN", CI, ("GOOM2019",)),
     ("CI-BLEEDING", CI, ("GOOM2019",)),
     ("CI-DIASTASIS", CI, ("CLINIC",)),
@@ -91,6 +98,10 @@ SPEC_RULES: list[tuple[str, str, tuple[str, ...]]] = [
     ("CA-OTHER-PAIN", CA, ("GOOM2019",)),
     ("NOTE-BREASTFEEDING", NOTE, ("CLINIC", "GOOM2019")),
     ("NOTE-TEAR-UNSURE", NOTE, ("RCOG-OASI",)),
+    ("NOTE-ASSISTED-BIRTH", NOTE, ("GOOM2019",)),
+    ("NOTE-BLOOD-PRESSURE", NOTE, ("DAVENPORT2025",)),
+    ("NOTE-ANAEMIA", NOTE, ("DAVENPORT2025", "GOOM2019")),
+    ("NOTE-PROLAPSE-GRADE-1", NOTE, ("CLINIC", "POPQ")),
     ("NOTE-SLEEP", NOTE, ("DEERING2024",)),
     ("NOTE-FUEL", NOTE, ("GOOM2019",)),
     ("NOTE-MOOD", NOTE, ("PHQ2",)),
@@ -145,7 +156,29 @@ def test_warning_signs_none_option_is_not_an_answer_value() -> None:
 
 
 def test_rules_version_matches_the_questionnaire() -> None:
-    assert default_questionnaire().rules_version == RULES_VERSION
+    assert default_questionnaire().rules_version == RULES_VERSION == "2026.11-2"
+
+
+def test_there_are_52_rules_and_15_warning_signs() -> None:
+    assert len(RULES) == 52
+    signs = default_questionnaire().question("warning_signs").options
+    assert [r.id for r in RULES if r.severity is Severity.RED_FLAG] == [
+        "RF-" + sign.upper().replace("_", "-") for sign in signs
+    ]
+    assert len(signs) == 15
+
+
+def test_warning_signs_are_urgent_and_split_over_the_two_screens_of_section_4() -> None:
+    form = default_questionnaire()
+    question = form.question("warning_signs")
+    assert question.urgent
+    assert question.screens == (
+        ("chest_pain", "breathing", "heavy_bleeding", "seizure", "severe_headache", "vision",
+         "fainting", "self_harm"),
+        ("leg_swelling", "swelling_face_hands", "fever", "wound", "discharge", "belly_pain",
+         "vomiting"),
+    )  # fmt: skip
+    assert [q.id for q in form.urgent_questions] == ["warning_signs"]
 
 
 def test_default_questionnaire_is_loaded_once() -> None:
@@ -189,7 +222,7 @@ def test_rule_conditions_name_real_questions_and_values(rule: Rule) -> None:
             "diastasis_measured = size_unknown, or (diastasis_measured = none and "
             "(abdominal_doming is yes or unsure))",
         ),
-        ("NOTE-MOOD", "mood_interest + mood_down >= 3 (both answered)"),
+        ("NOTE-MOOD", "mood_interest + mood_down >= 3 (a skipped item counts 0)"),
         (
             "NOTE-MOOD-SKIPPED",
             "no warning sign and (mood_interest or mood_down is null or absent)",

@@ -30,6 +30,7 @@ SINGLE_ANSWER_RULES = [
     ("CI-STRESS-LEAK", "leak_effort", {"sometimes", "often"}),
     ("CI-URGE-LEAK", "leak_urgency", {"sometimes", "often"}),
     ("CI-BOWEL", "bowel_leak", {"yes"}),
+    ("CI-BOWEL-EMPTYING", "bowel_emptying", {"yes"}),
     ("CI-PELVIC-PAIN", "pelvic_pain", {"yes"}),
     ("CI-DIASTASIS", "diastasis_measured", {"over_2cm"}),
     ("CI-SI-PAIN", "pain_back_pelvis", {"yes"}),
@@ -42,6 +43,10 @@ SINGLE_ANSWER_RULES = [
     ("CA-WALK", "walking", {"under_30"}),
     ("CA-OTHER-PAIN", "pain_other", {"yes"}),
     ("NOTE-BREASTFEEDING", "feeding", {"breast", "mixed"}),
+    ("NOTE-ASSISTED-BIRTH", "delivery", {"assisted_vaginal"}),
+    ("NOTE-BLOOD-PRESSURE", "blood_pressure", {"yes", "unsure"}),
+    ("NOTE-ANAEMIA", "blood_loss", {"yes", "unsure"}),
+    ("NOTE-PROLAPSE-GRADE-1", "prolapse_diagnosis", {"grade_1"}),
     ("NOTE-SLEEP", "sleep", {"under_4"}),
     ("NOTE-FUEL", "fueling", {"unsure", "not_enough"}),
     ("NOTE-NEW-RUNNER", "running_history", {"none"}),
@@ -162,9 +167,53 @@ def test_mood_rules_and_phq2_score(interest: object, down: object) -> None:
     flags = [flag.id for flag in result.flags]
     both = isinstance(interest, int) and isinstance(down, int)
     score = interest + down if isinstance(interest, int) and isinstance(down, int) else None
+    answered = sum(item for item in (interest, down) if isinstance(item, int))
     assert result.phq2_score == score
-    assert ("NOTE-MOOD" in flags) is (score is not None and score >= 3)
+    assert ("NOTE-MOOD" in flags) is (answered >= 3)  # a skipped item counts 0
     assert ("NOTE-MOOD-SKIPPED" in flags) is (not both)
+
+
+def _flag(answers: dict[str, Any], rule_id: str, language: str = "en") -> Any:
+    return next(f for f in assess(answers, language=language).flags if f.id == rule_id)
+
+
+@pytest.mark.parametrize("skipped", [None, ABSENT], ids=["null", "absent"])
+def test_one_item_nearly_every_day_and_the_other_skipped_is_a_positive_screen(
+    skipped: object,
+) -> None:
+    answers = valid_answers(mood_interest=skipped, mood_down=3)
+    flags = fired(answers)
+    assert "NOTE-MOOD" in flags and "NOTE-MOOD-SKIPPED" in flags
+    mood = _flag(answers, "NOTE-MOOD")
+    assert "item 1 (interest) skipped, item 2 (down) 3: answered sum 3" in mood.clinician_text
+    assert "PHQ-9 or EPDS" in mood.clinician_text
+    assert "1-833-852-6262" in mood.patient_text
+    skipped_note = _flag(answers, "NOTE-MOOD-SKIPPED")
+    assert "item 1 (interest) skipped, item 2 (down) 3" in skipped_note.clinician_text
+    assert "not screened" not in skipped_note.clinician_text
+
+
+def test_the_mood_texts_name_each_item_in_spanish_too() -> None:
+    answers = valid_answers(mood_interest=2, mood_down=None)
+    mood = _flag(answers, "NOTE-MOOD-SKIPPED", "es")
+    assert "ítem 1 (interés) 2, ítem 2 (ánimo) omitido" in mood.clinician_text
+
+
+@pytest.mark.parametrize(("interest", "down"), [(2, 1), (1, 2), (3, 0), (0, 3), (3, 3)])
+def test_mood_clinician_text_gives_both_items_and_the_sum(interest: int, down: int) -> None:
+    mood = _flag(valid_answers(mood_interest=interest, mood_down=down), "NOTE-MOOD")
+    expected = f"item 1 (interest) {interest}, item 2 (down) {down}: answered sum {interest + down}"
+    assert expected in mood.clinician_text
+
+
+@pytest.mark.parametrize(("interest", "down"), [(2, 0), (1, 1), (None, 2), (2, None), (None, None)])
+def test_mood_note_stays_quiet_under_3(interest: object, down: object) -> None:
+    assert "NOTE-MOOD" not in fired(valid_answers(mood_interest=interest, mood_down=down))
+
+
+def test_mood_skipped_on_both_items_names_both() -> None:
+    note = _flag(valid_answers(mood_interest=None, mood_down=ABSENT), "NOTE-MOOD-SKIPPED")
+    assert "item 1 (interest) skipped, item 2 (down) skipped" in note.clinician_text
 
 
 SIGNS = [
@@ -176,6 +225,12 @@ SIGNS = [
     ("fever", "RF-FEVER"),
     ("wound", "RF-WOUND"),
     ("fainting", "RF-FAINTING"),
+    ("seizure", "RF-SEIZURE"),
+    ("vision", "RF-VISION"),
+    ("swelling_face_hands", "RF-SWELLING-FACE-HANDS"),
+    ("belly_pain", "RF-BELLY-PAIN"),
+    ("vomiting", "RF-VOMITING"),
+    ("discharge", "RF-DISCHARGE"),
     ("self_harm", "RF-SELF-HARM"),
 ]
 
@@ -186,6 +241,16 @@ def test_each_warning_sign_raises_its_own_red_flag(sign: str, rule_id: str) -> N
     assert [flag.id for flag in result.flags] == [rule_id]
     assert result.status.value == "urgent"
     assert result.phq2_score is None
+
+
+def test_the_signs_are_the_questionnaire_options_in_section_4_order() -> None:
+    assert options("warning_signs") == tuple(sign for sign, _ in SIGNS)
+
+
+def test_an_urgent_set_raises_none_of_the_later_rules() -> None:
+    result = assess(valid_answers(warning_signs=["vision"], delivery="assisted_vaginal"))
+    assert [flag.id for flag in result.flags] == ["RF-VISION", "NOTE-ASSISTED-BIRTH"]
+    assert result.status.value == "urgent"
 
 
 def test_every_warning_sign_in_section_4_order_whatever_the_input_order() -> None:
@@ -206,4 +271,5 @@ def test_every_rule_is_covered_by_these_tests() -> None:
     covered |= {"CA-SEVERE-TEAR", "NOTE-TEAR-UNSURE", "CA-SCAR", "CI-EARLY"}
     covered |= {"CA-BEFORE-12-WEEKS", "CA-LOCHIA", "CI-BLEEDING", "NOTE-STROLLER"}
     covered |= {"CA-DIASTASIS-CHECK", "NOTE-MOOD", "NOTE-MOOD-SKIPPED"}
+    assert len(covered) == 52
     assert covered == {rule.id for rule in RULES}

@@ -7,7 +7,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from kiosk.readiness import RULES, Assessment, Severity, Status, assess, status_for
+from kiosk.readiness import (
+    RULES,
+    Assessment,
+    Severity,
+    Status,
+    assess,
+    default_questionnaire,
+    status_for,
+)
+from kiosk.readiness.assess import make_flag
 from tests.readiness.factories import ABSENT, ASSESSED_ON, birth_date, valid_answers
 
 RED = {"warning_signs": ["wound"]}
@@ -48,6 +57,8 @@ def test_notes_never_change_the_status() -> None:
     answers = valid_answers(
         feeding="mixed", sleep="under_4", fueling="unsure", running_history="none",
         running_goal="stroller", weeks=26, mood_interest=3, mood_down=3,
+        delivery="assisted_vaginal", blood_pressure="yes", blood_loss="unsure",
+        prolapse_diagnosis="grade_1",
     )  # fmt: skip
     result = assess(answers)
     assert {flag.severity for flag in result.flags} == {Severity.NOTE}
@@ -77,7 +88,10 @@ def test_flags_are_ordered_by_severity_then_rule_table_order() -> None:
 
 
 def test_status_for_counts_only_the_most_severe_flag() -> None:
-    flags = [rule.flag() for rule in RULES]
+    content = default_questionnaire()
+    flags = [
+        make_flag(rule, content, "en", {"interest": "1", "down": "2", "sum": "3"}) for rule in RULES
+    ]
     assert status_for(flags) is Status.URGENT
     assert status_for([f for f in flags if f.severity is not Severity.RED_FLAG]) is Status.NOT_YET
     assert status_for([f for f in flags if f.severity.rank >= 2]) is Status.BUILD_FOUNDATION
@@ -95,7 +109,17 @@ def test_to_dict_is_the_spec_json() -> None:
     assert data["weeks_postpartum"] == 14
     assert data["phq2_score"] == 1
     (flag,) = data["flags"]
-    assert list(flag) == ["id", "severity", "title", "patient_text", "clinician_text", "sources"]
+    assert list(flag) == [
+        "id",
+        "severity",
+        "title",
+        "clinician_title",
+        "patient_text",
+        "clinician_text",
+        "sources",
+    ]
+    assert flag["title"] == "Leaks pee with effort"
+    assert flag["clinician_title"] == "Stress urinary incontinence"
     assert flag["id"] == "CI-STRESS-LEAK"
     assert flag["severity"] == "contraindication"
     assert flag["sources"] == ["CLINIC", "ICS"]

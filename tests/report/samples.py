@@ -18,6 +18,12 @@ WARNING_SIGNS = [
     "fever",
     "wound",
     "fainting",
+    "seizure",
+    "vision",
+    "swelling_face_hands",
+    "belly_pain",
+    "vomiting",
+    "discharge",
     "self_harm",
 ]
 
@@ -36,6 +42,7 @@ BUILD_FOUNDATION: dict[str, Any] = {
     "perineal_tear": "unsure",
     "feeding": "breast",
     "walking": "under_30",
+    "prolapse_diagnosis": "grade_1",
 }
 
 NOT_YET: dict[str, Any] = {**READY, "leak_effort": "sometimes", "mood_interest": 2, "mood_down": 2}
@@ -60,7 +67,7 @@ BY_STATUS: dict[str, dict[str, Any]] = {
 
 LONGEST_NAME = "W" * 60  # the widest letter, at the longest name allowed
 
-# Every rule that can fire together firing, with the longest texts: 23 flags
+# Every rule that can fire together firing, with the longest texts: 27 flags
 # (test_longest_answers_are_a_local_maximum checks no single change adds to it).
 LONGEST: dict[str, Any] = {
     "patient_name": LONGEST_NAME,
@@ -71,9 +78,12 @@ LONGEST: dict[str, Any] = {
     "feeding": "breast",
     "postnatal_check": "not_cleared",
     "warning_signs": [],
+    "blood_pressure": "unsure",
+    "blood_loss": "unsure",
     "leak_effort": "sometimes",
     "leak_urgency": "sometimes",
     "bowel_leak": "yes",
+    "bowel_emptying": "yes",
     "pelvic_heaviness": "yes",
     "prolapse_diagnosis": "grade_2_plus",
     "pelvic_pain": "yes",
@@ -91,10 +101,10 @@ LONGEST: dict[str, Any] = {
     "sleep": "under_4",
     "fueling": "unsure",
     "mood_interest": None,
-    "mood_down": None,
+    "mood_down": 3,
 }
 
-# Every warning sign at once, with every earlier answer that adds a flag: 13 flags.
+# Every warning sign at once, with every earlier answer that adds a flag: 19 flags.
 LONGEST_URGENT: dict[str, Any] = {
     "patient_name": LONGEST_NAME,
     "assessed_on": "2026-11-28",
@@ -117,9 +127,12 @@ ALTERNATE: dict[str, Any] = {
     "feeding": "mixed",
     "postnatal_check": "not_yet",
     "warning_signs": [],
+    "blood_pressure": "yes",
+    "blood_loss": "yes",
     "leak_effort": "never",
     "leak_urgency": "never",
     "bowel_leak": "no",
+    "bowel_emptying": "no",
     "pelvic_heaviness": "no",
     "prolapse_diagnosis": "grade_unknown",
     "pelvic_pain": "no",

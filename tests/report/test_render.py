@@ -79,7 +79,7 @@ def test_longest_summaries_fit_two_pages_with_every_flag_on_page_one(answers: di
     assert len(pages) <= 2
     for flag in assessment.flags:
         assert flag.id in pages[0]
-        assert flag.title in pages[0]
+        assert flag.clinician_title in pages[0]
         assert " ".join(flag.clinician_text.split()) in pages[0]
         assert ", ".join(flag.sources) in pages[0]
 

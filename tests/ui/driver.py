@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
+from kiosk.session import page_id as page_of
+from kiosk.session import question_of, screen_of
 from kiosk.ui import KioskWindow
 from kiosk.ui.keyboard import BACKSPACE, SPACE
 
@@ -106,7 +108,7 @@ def pick_date(qtbot: Any, window: KioskWindow, day: date) -> int:
 def answer_page(qtbot: Any, window: KioskWindow, value: Any) -> None:
     """Answer the question on screen with `value` (in the readiness module's form)."""
     current = page_id(window)
-    question_id = "patient_name" if current == "name" else current
+    question_id = question_of(current)
     question = window.questionnaire.question(question_id)
     if question.kind == "name":
         type_name(qtbot, window, value)
@@ -114,10 +116,18 @@ def answer_page(qtbot: Any, window: KioskWindow, value: Any) -> None:
     elif question.kind == "date":
         pick_date(qtbot, window, date.fromisoformat(value))
         tap_name(qtbot, window, "nav_next")
-    elif question.kind == "multi":
-        for sign in value or [question.none_option]:
-            tap(qtbot, answer_button(window, question_id, sign))
-        tap_name(qtbot, window, "nav_next")
+    elif question.kind == "multi":  # screen by screen, as the data splits the options
+        screens = question.option_screens
+        while True:
+            screen = screen_of(current)
+            ticks = [v for v in screens[screen - 1] if v in (value or [])]
+            for sign in ticks or [question.none_option]:
+                tap(qtbot, answer_button(window, question_id, sign))
+            tap_name(qtbot, window, "nav_next")
+            if ticks or screen == len(screens):
+                break
+            current = page_of(question_id, screen + 1)
+            wait_page(qtbot, window, current)
     else:
         shown = "skip" if value is None else str(value)
         tap(qtbot, answer_button(window, question_id, shown))
@@ -141,7 +151,7 @@ def walk(qtbot: Any, window: KioskWindow, answers: dict[str, Any]) -> list[str]:
     while page_id(window) not in ("review", "urgent"):
         current = page_id(window)
         seen.append(current)
-        answer_page(qtbot, window, answers["patient_name" if current == "name" else current])
+        answer_page(qtbot, window, answers[question_of(current)])
     return seen
 
 

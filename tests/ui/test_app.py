@@ -52,6 +52,10 @@ def test_screenshots_of_every_screen(tmp_path: Path) -> None:
     names = {p.stem.split("_", 1)[1] for p in tmp_path.glob("[0-9]*.png")}
     for wanted in ("welcome", "privacy", "name", "review", "urgent", "idle_warning"):
         assert wanted in names
+    for wanted in ("warning_signs", "warning_signs_screen_2"):  # both screens, every look
+        for look in ("", "large_", "es_", "es_large_", "contrast_", "es_large_contrast_"):
+            assert list(tmp_path.glob(f"{look}[0-9][0-9]_{wanted}.png")), (look, wanted)
+            assert list(tmp_path.glob(f"{look}[0-9][0-9]_{wanted}_ticked.png")), (look, wanted)
     for status in ("ready_for_assessment", "build_foundation", "not_yet"):
         assert f"result_{status}" in names
     assert len(list(tmp_path.glob("large_*.png"))) >= len(names)

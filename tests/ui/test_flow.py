@@ -190,7 +190,7 @@ def test_warning_sign_goes_straight_to_the_urgent_screen(
     qtbot: Any, make_window: MakeWindow, delivery: FakeDelivery
 ) -> None:
     window = make_window()
-    answers = {**SAMPLES["ready_for_assessment"], "warning_signs": ["fever", "self_harm"]}
+    answers = {**SAMPLES["ready_for_assessment"], "warning_signs": ["chest_pain", "self_harm"]}
     seen = walk(qtbot, window, answers)
     assert seen[-1] == "warning_signs"
     page = window.current_page()
@@ -200,7 +200,7 @@ def test_warning_sign_goes_straight_to_the_urgent_screen(
     sent = delivery.calls[0]["answers"]
     order = [q.id for q in window.questionnaire.questions]
     assert max(order.index(k) for k in sent) == order.index("warning_signs")
-    assert sent["warning_signs"] == ["fever", "self_harm"]
+    assert sent["warning_signs"] == ["chest_pain", "self_harm"]
     assert delivery.calls[0]["assessment"].status.value == "urgent"
 
 
@@ -216,7 +216,7 @@ def test_none_of_these_and_signs_exclude_each_other(qtbot: Any, make_window: Mak
     window = make_window()
     window.go_to("warning_signs")
     assert not button(window, "nav_next").isEnabled()
-    fever = answer_button(window, "warning_signs", "fever")
+    fever = answer_button(window, "warning_signs", "vision")
     none = answer_button(window, "warning_signs", "none")
     tap(qtbot, fever)
     tap(qtbot, none)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from kiosk.readiness import RULES_BY_ID, assess
+from kiosk.readiness import assess
 from kiosk.samples import CALM, SAMPLES, TODAY, born
 from kiosk.ui import Timing
 from tests.ui.conftest import SIZES, FakeDelivery, MakeWindow
@@ -81,12 +81,13 @@ def test_the_result_says_what_happens_next(
     tr = window.texts.text
     words = shown_on_every_page(qtbot, window)
     assert tr(language, "status_not_yet") in words
-    flags = [RULES_BY_ID[f.id] for f in assess(MOODY, today=TODAY).flags]
-    for rule in flags:
-        assert words.count(rule.title_in(language)) == 1, rule.id
-        if rule.id != "NOTE-MOOD":
-            assert rule.patient_text_in(language) not in words  # titles, not paragraphs
-    assert RULES_BY_ID["NOTE-MOOD"].patient_text_in(language) in words
+    content = window.questionnaire
+    for flag in assess(MOODY, today=TODAY).flags:
+        rule = content.words(flag.id, language)
+        assert words.count(rule.title) == 1, flag.id
+        if flag.id != "NOTE-MOOD":
+            assert rule.patient_text not in words  # titles, not paragraphs
+    assert content.words("NOTE-MOOD", language).patient_text in words
     assert any("988" in text for text in words)
     assert sum(WILL[language] in text for text in words) == 1
     assert tr(language, "next_heading") in words

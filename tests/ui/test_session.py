@@ -37,13 +37,13 @@ def test_progress_counts_the_whole_expected_path_from_the_start(
     questionnaire: Questionnaire,
 ) -> None:
     s = session(questionnaire)
-    assert s.progress("patient_name") == (1, 28)
+    assert s.progress("patient_name") == (1, 31)
     s.answer("delivery", "planned_caesarean")
-    assert s.progress("delivery") == (3, 28)
-    assert s.progress("caesarean_scar_problem") == (4, 28)
+    assert s.progress("delivery") == (3, 31)
+    assert s.progress("caesarean_scar_problem") == (4, 31)
     s.answer("warning_signs", [])
-    assert s.progress("warning_signs") == (7, 28)
-    assert s.progress("mood_down") == (28, 28)
+    assert s.progress("warning_signs") == (7, 31)
+    assert s.progress("mood_down") == (31, 31)
 
 
 def test_the_path_back_and_forth_and_while_reviewing(questionnaire: Questionnaire) -> None:
