@@ -27,7 +27,7 @@ from kiosk.readiness.validate import ValidAnswers
 
 # Bump with every change to a rule's logic, severity or words; must match
 # `rules_version` in resources/questionnaire.toml (a test checks it).
-RULES_VERSION = "2026.11-2"
+RULES_VERSION = "2026.11-3"
 
 RED_FLAG = Severity.RED_FLAG
 CONTRAINDICATION = Severity.CONTRAINDICATION

@@ -136,7 +136,7 @@ def test_rules_table_lists_every_rule_with_its_sources() -> None:
     result = run("--rules")
     assert result.returncode == 0 and result.stderr == b""
     lines = result.stdout.decode("utf-8").splitlines()
-    assert "version 2026.11-2" in lines[0]
+    assert "version 2026.11-3" in lines[0]
     header = next(line for line in lines if line.startswith("ID "))
     assert header.split() == ["ID", "SEVERITY", "CLINICIAN", "TITLE", "SOURCES", "FIRES", "WHEN"]
     column = header.index("SOURCES")

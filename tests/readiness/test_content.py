@@ -156,7 +156,7 @@ def test_warning_signs_none_option_is_not_an_answer_value() -> None:
 
 
 def test_rules_version_matches_the_questionnaire() -> None:
-    assert default_questionnaire().rules_version == RULES_VERSION == "2026.11-2"
+    assert default_questionnaire().rules_version == RULES_VERSION == "2026.11-3"
 
 
 def test_there_are_52_rules_and_15_warning_signs() -> None:
