@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test system-test-packages lint typecheck pytest dist selftest-dist deb clean
+.PHONY: run test system-test-packages lint typecheck imports pytest dist selftest-dist deb clean
 
 $(STAMP): pyproject.toml
 	bash scripts/system-packages.sh run
@@ -24,13 +24,17 @@ typecheck: $(STAMP)
 	$(PY) -m mypy
 	$(PY) -m mypy deploy/build_deb.py deploy/unit_file.py
 
+# The layers of design.md section 1 ([tool.importlinter] in pyproject.toml).
+imports: $(STAMP)
+	$(VENV)/bin/lint-imports
+
 system-test-packages:
 	bash scripts/system-packages.sh test
 
 pytest: $(STAMP) system-test-packages
 	$(PY) -m pytest
 
-test: lint typecheck pytest
+test: lint typecheck imports pytest
 
 dist: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test,build]'

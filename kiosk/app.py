@@ -137,8 +137,8 @@ def _refuse_start(line: str, windowed: bool, screen_ms: int | None) -> int:
 
 def _start_kiosk_mode(app: Any, window: Any, settings: Settings, windowed: bool) -> None:
     """Staff access, hourly purge and (fullscreen) the guard that blocks every way out."""
-    from kiosk.housekeeping import Housekeeping
     from kiosk.ui.guard import KioskGuard
+    from kiosk.ui.housekeeping import Housekeeping
     from kiosk.ui.staff import attach_staff
 
     guard = None if windowed else KioskGuard(window)
@@ -170,7 +170,7 @@ def run(
     restore = install_crash_policy(window)
     _start_kiosk_mode(app, window, settings, windowed)
     if os.environ.get("KIOSK_BENCH_FIRST_PAINT") == "1":  # bench/startup.py: time to first paint
-        from kiosk.selftest import quit_after_first_paint
+        from kiosk.ui.first_paint import quit_after_first_paint
 
         quit_after_first_paint(window)
     if windowed:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.session import Session
 from kiosk.ui.chrome import TopBar
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.speech import Speaker, spoken_text
+from kiosk.ui.texts import UiTexts
 from kiosk.ui.widgets import make_button
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
 
 # Descriptions (the [ui] key) for controls whose name alone does not say what they do.
 HINTS = {
@@ -116,6 +115,20 @@ def name_controls(root: QWidget, tr: Callable[[str], str]) -> None:
             widget.setAccessibleDescription(tr(hint))
 
 
+class AccessHost(Protocol):
+    """What the access controls use of the kiosk window (`KioskWindow` is one); the window
+    also calls `page_changed()` and `speaker.stop()` when its page or session changes."""
+
+    texts: UiTexts
+    session: Session
+
+    def current_page(self) -> QWidget:
+        """The page on screen."""
+
+    def window(self) -> QWidget:
+        """The top-level widget (Qt's `QWidget.window()`) whose controls get names."""
+
+
 class AccessControls(QObject):
     """Adds `contrast` and `read_aloud` to each new top bar and keeps them in step.
 
@@ -125,9 +138,10 @@ class AccessControls(QObject):
 
     contrast_clicked = Signal()
 
-    def __init__(self, window: KioskWindow, speaker: Speaker) -> None:
+    def __init__(self, host: AccessHost, speaker: Speaker) -> None:
+        window = host.window()
         super().__init__(window)
-        self._window = window
+        self._host, self._window = host, window
         self.speaker = speaker
         speaker.setParent(self)
         self.contrast: QPushButton | None = None
@@ -135,8 +149,6 @@ class AccessControls(QObject):
         self._looked = False  # looked for a speech engine yet (after the first paint)
         speaker.speaking_changed.connect(self._on_speaker_speaking_changed)
         speaker.failed.connect(self.retranslate)
-        window.page_changed.connect(self._on_window_page_changed)
-        window.session_reset.connect(speaker.stop)
         window.installEventFilter(self)  # the engine is looked for once the window has painted
 
     def attach(self, bar: TopBar, metrics: Metrics) -> None:
@@ -155,16 +167,16 @@ class AccessControls(QObject):
         return self._looked
 
     def _tr(self, key: str) -> str:
-        return self._window.texts.text(self._window.session.language, key)
+        return self._host.texts.text(self._host.session.language, key)
 
     def _offered(self) -> bool:
-        return self._looked and self.speaker.can_speak(self._window.session.language)
+        return self._looked and self.speaker.can_speak(self._host.session.language)
 
     def retranslate(self) -> None:
         """The bar's words in the current language; read-aloud shown only where it can speak."""
         if self.contrast is None or self.read_aloud is None:
             return
-        contrast = "contrast_off" if self._window.session.high_contrast else "contrast_on"
+        contrast = "contrast_off" if self._host.session.high_contrast else "contrast_on"
         self.contrast.setText(self._tr(contrast))
         reading = self.speaker.is_speaking()
         self.read_aloud.setText(self._tr("read_stop" if reading else "read_aloud"))
@@ -189,7 +201,8 @@ class AccessControls(QObject):
         self._looked = True
         self.retranslate()
 
-    def _on_window_page_changed(self, _page: str) -> None:
+    def page_changed(self, _page: str = "") -> None:
+        """A new page is on screen: stop reading the old one, name the new controls."""
         self.speaker.stop()
         name_controls(self._window, self._tr)
 
@@ -197,8 +210,8 @@ class AccessControls(QObject):
         if self.speaker.is_speaking():
             self.speaker.stop()
             return
-        text = spoken_text(self._window.current_page())
-        if not self.speaker.speak(text, self._window.session.language):
+        text = spoken_text(self._host.current_page())
+        if not self.speaker.speak(text, self._host.session.language):
             self.retranslate()  # no voice for this language after all: the button goes
 
     def _on_speaker_speaking_changed(self, _speaking: bool) -> None:

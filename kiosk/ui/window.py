@@ -151,6 +151,8 @@ class KioskWindow(QWidget):
         self.delivery_runner.finished.connect(self._on_delivery_finished)
         # Contrast and read-aloud; `speech_engine` names a Qt engine ("mock" in tests).
         self.access = AccessControls(self, Speaker(speech_engine))
+        self.page_changed.connect(self.access.page_changed)
+        self.session_reset.connect(self.access.speaker.stop)
         self.access.contrast_clicked.connect(self._on_contrast_clicked)
         self._apply_metrics()
         self.go_to(WELCOME)

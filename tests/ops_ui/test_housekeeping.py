@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import Settings
-from kiosk.housekeeping import HOUR_MS, Housekeeping
 from kiosk.logs import SafeFormatter
+from kiosk.ui.housekeeping import HOUR_MS, Housekeeping
 
 NOW = datetime(2026, 11, 20, 9, 0)
 

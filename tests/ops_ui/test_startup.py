@@ -109,7 +109,7 @@ def test_the_kiosk_starts_guarded_with_staff_access_and_a_purge(qtbot: Any, tmp_
 
 
 def test_staff_exit_releases_the_guard_and_quits(qtbot: Any, make_window: MakeWindow) -> None:
-    from kiosk.housekeeping import Housekeeping
+    from kiosk.ui.housekeeping import Housekeeping
     from kiosk.ui.staff import StaffAccess
 
     window = make_window()

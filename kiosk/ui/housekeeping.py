@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
+from kiosk.config import Settings
 from kiosk.logs import log_event
 from kiosk.output import purge_old_summaries
 
@@ -25,7 +25,7 @@ class Housekeeping(QObject):
 
     def __init__(
         self,
-        settings: Any,
+        settings: Settings,
         parent: QObject | None = None,
         *,
         interval_ms: int = HOUR_MS,
