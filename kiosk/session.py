@@ -135,10 +135,6 @@ class Session:
     def first_question(self) -> str:
         return self.visible()[0].id
 
-    def complete(self) -> bool:
-        """Every visible, required question has an answer."""
-        return all(q.id in self.answers for q in self.visible())
-
 
 def page_id(question_id: str, screen: int = 1) -> str:
     """The page id of a question's page (the name question's page is `name`).

@@ -77,7 +77,7 @@ def centred_card(
 class IdleOverlay(QWidget):
     """Covers the window: "Are you still there?", a countdown, and "I'm still here"."""
 
-    still_here_pressed = Signal()
+    still_here_confirmed = Signal()
 
     def __init__(self, metrics: Metrics, parent: QWidget) -> None:
         super().__init__(parent)
@@ -92,7 +92,7 @@ class IdleOverlay(QWidget):
         column.addWidget(self.title)
         column.addWidget(self.body)
         column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.button.clicked.connect(self.still_here_pressed)
+        self.button.clicked.connect(self.still_here_confirmed)
         self.hide()
 
     def set_texts(self, title: str, body: str, button: str) -> None:

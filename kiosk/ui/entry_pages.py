@@ -70,12 +70,12 @@ class NamePage(QuestionPage):
     def _on_back_clicked(self) -> None:
         if self.name():
             self.answer_selected.emit(self.question.id, self.name())
-        self.back_pressed.emit()
+        self.back_requested.emit()
 
     def _on_next_clicked(self) -> None:
         if self.name():
             self.answer_selected.emit(self.question.id, self.name())
-            self.next_pressed.emit()
+            self.next_requested.emit()
 
 
 def _qdate(day: date) -> QDate:

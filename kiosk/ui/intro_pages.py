@@ -62,8 +62,8 @@ class PrivacyPage(Page):
     """What is asked, who sees it, how long the file is kept (the retention setting), and
     that the screen clears itself."""
 
-    back_pressed = Signal()
-    next_pressed = Signal()
+    back_requested = Signal()
+    next_requested = Signal()
 
     _KEYS = ("privacy_what", "privacy_who", "privacy_keep", "privacy_clears", "privacy_change")
 
@@ -79,8 +79,8 @@ class PrivacyPage(Page):
         self.column.addStretch(2)
         self.nav = NavRow(ctx.metrics)
         self.column.addWidget(self.nav)
-        self.nav.back_pressed.connect(self.back_pressed)
-        self.nav.next_pressed.connect(self.next_pressed)
+        self.nav.back_requested.connect(self.back_requested)
+        self.nav.next_requested.connect(self.next_requested)
         self.retranslate()
 
     def retranslate(self) -> None:

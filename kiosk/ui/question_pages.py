@@ -18,8 +18,8 @@ class QuestionPage(Page):
     """Progress, the question, its help line, the answers (added by subclasses), Back/Next."""
 
     answer_selected = Signal(str, object)
-    back_pressed = Signal()
-    next_pressed = Signal()
+    back_requested = Signal()
+    next_requested = Signal()
 
     def __init__(self, ctx: PageContext, question: Question, screen: int = 1) -> None:
         super().__init__(ctx, page_id(question.id, screen))
@@ -39,8 +39,8 @@ class QuestionPage(Page):
         self.column.addWidget(self._prompt)
         self.column.addWidget(self._help)
         self.nav = NavRow(ctx.metrics, centre=progress)
-        self.nav.back_pressed.connect(self._on_back_clicked)
-        self.nav.next_pressed.connect(self._on_next_clicked)
+        self.nav.back_requested.connect(self._on_back_clicked)
+        self.nav.next_requested.connect(self._on_next_clicked)
 
     def add_content(self, content: QWidget, *, forward: bool) -> None:
         """Place the answers between the question and the nav row; show Next if asked."""
@@ -70,10 +70,10 @@ class QuestionPage(Page):
         """Subclasses put their answer words in the current language."""
 
     def _on_back_clicked(self) -> None:
-        self.back_pressed.emit()
+        self.back_requested.emit()
 
     def _on_next_clicked(self) -> None:
-        self.next_pressed.emit()
+        self.next_requested.emit()
 
 
 class ChoicePage(QuestionPage):
@@ -205,4 +205,4 @@ class MultiPage(QuestionPage):
             self.screen_confirmed.emit(self.question.id, self.screen_number)
             return
         self.answer_selected.emit(self.question.id, signs)
-        self.next_pressed.emit()
+        self.next_requested.emit()

@@ -73,7 +73,7 @@ class ResultPage(Page):
     titles), the mood note when it fired, and the clinic's phones; a countdown to the
     screen clearing itself beside Done."""
 
-    done_pressed = Signal()
+    done_requested = Signal()
 
     def __init__(self, ctx: PageContext, assessment: Assessment) -> None:
         super().__init__(ctx, RESULT)
@@ -127,7 +127,7 @@ class ResultPage(Page):
         self.done.setMinimumWidth(m.px(280))
         self._seconds = -1
         self._build(panel)
-        self.done.clicked.connect(self.done_pressed)
+        self.done.clicked.connect(self.done_requested)
         self.retranslate()
 
     def _heading(self, key: str) -> QLabel:
@@ -203,7 +203,7 @@ class ResultPage(Page):
 class UrgentPage(Page):
     """Calm and direct: tell the front desk now; 988 when she has thoughts of self-harm."""
 
-    done_pressed = Signal()
+    done_requested = Signal()
 
     def __init__(self, ctx: PageContext, signs: list[str]) -> None:
         super().__init__(ctx, URGENT)
@@ -227,7 +227,7 @@ class UrgentPage(Page):
             self.column.addWidget(widget)
         self.column.addStretch(2)
         self.column.addWidget(self.done, 0, Qt.AlignmentFlag.AlignRight)
-        self.done.clicked.connect(self.done_pressed)
+        self.done.clicked.connect(self.done_requested)
         self.retranslate()
 
     def set_delivery(self, delivery: DeliveryResult | None) -> None:

@@ -49,8 +49,8 @@ class ReviewPage(Page):
     """Every visible answer, in order, in as many pages as the screen needs."""
 
     change_requested = Signal(str)
-    back_pressed = Signal()
-    finish_pressed = Signal()
+    back_requested = Signal()
+    finish_requested = Signal()
 
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx, REVIEW)
@@ -83,8 +83,8 @@ class ReviewPage(Page):
         nav.addStretch(1)
         nav.addWidget(self.finish)
         self.column.addLayout(nav)
-        self.back.clicked.connect(self.back_pressed)
-        self.finish.clicked.connect(self.finish_pressed)
+        self.back.clicked.connect(self.back_requested)
+        self.finish.clicked.connect(self.finish_requested)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import logging
-import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from kiosk.logs import log_event
 from kiosk.readiness.questionnaire import Question, QuestionText
-from kiosk.readiness.resources import resource_path
 
 FALLBACK = "en"
 _log = logging.getLogger(__name__)
-
-
-def _read_ui(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            table = tomllib.load(handle).get("ui", {})
-    except (OSError, tomllib.TOMLDecodeError):
-        log_event(_log, "ui.texts_unreadable", language=path.stem, level=logging.WARNING)
-        return {}
-    return table if isinstance(table, dict) else {}
 
 
 class UiTexts:
@@ -34,13 +20,6 @@ class UiTexts:
         if FALLBACK not in tables or not tables[FALLBACK]:
             raise ValueError("the English [ui] table is missing")
         self._tables = {lang: dict(table) for lang, table in tables.items()}
-
-    @classmethod
-    def load(cls, languages: Iterable[str], directory: Path | None = None) -> UiTexts:
-        """Read `i18n/<lang>.toml` for English and every language in `languages`."""
-        base = directory if directory is not None else resource_path()
-        wanted = dict.fromkeys([FALLBACK, *languages])
-        return cls({lang: _read_ui(base / "i18n" / f"{lang}.toml") for lang in wanted})
 
     def _raw(self, language: str, key: str) -> Any:
         for lang in (language, FALLBACK):

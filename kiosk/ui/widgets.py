@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -129,8 +127,8 @@ class AnswerButton(QPushButton):
 class NavRow(QWidget):
     """Back on the left, Next (when the page needs it) on the right."""
 
-    back_pressed = Signal()
-    next_pressed = Signal()
+    back_requested = Signal()
+    next_requested = Signal()
 
     def __init__(
         self,
@@ -161,8 +159,8 @@ class NavRow(QWidget):
         row.addWidget(self.next)
         self.back.setVisible(back)
         self.next.setVisible(forward)
-        self.back.clicked.connect(self.back_pressed)
-        self.next.clicked.connect(self.next_pressed)
+        self.back.clicked.connect(self.back_requested)
+        self.next.clicked.connect(self.next_requested)
 
     def set_texts(self, back: str, forward: str) -> None:
         self.back.setText(f"‹  {back}")
@@ -179,8 +177,3 @@ def scrub(widget: QWidget) -> None:
             child.setAccessibleName("")
             if child.property("selected"):
                 child.setProperty("selected", False)
-
-
-def set_props(widget: QWidget, **props: Any) -> None:
-    for key, value in props.items():
-        widget.setProperty(key, value)

@@ -192,7 +192,7 @@ class KioskWindow(QWidget):
             self.overlay.setParent(None)
             self.overlay.deleteLater()
         self.overlay = IdleOverlay(self.metrics, self)
-        self.overlay.still_here_pressed.connect(self._on_still_here_clicked)
+        self.overlay.still_here_confirmed.connect(self._on_still_here_clicked)
         if warning:
             self._on_idle_warned()
         self._retranslate_chrome()
@@ -262,16 +262,16 @@ class KioskWindow(QWidget):
             return welcome
         if step == PRIVACY:
             privacy = PrivacyPage(ctx)
-            privacy.back_pressed.connect(lambda: self.go_to(WELCOME))
-            privacy.next_pressed.connect(lambda: self.go_to(self.session.first_question()))
+            privacy.back_requested.connect(lambda: self.go_to(WELCOME))
+            privacy.next_requested.connect(lambda: self.go_to(self.session.first_question()))
             return privacy
         if step == REVIEW:
             review = ReviewPage(ctx)
             review.change_requested.connect(self._on_change_requested)
-            review.back_pressed.connect(
+            review.back_requested.connect(
                 lambda: self.go_to(self._last_screen(self.session.step_before(REVIEW)))
             )
-            review.finish_pressed.connect(self._on_finish_clicked)
+            review.finish_requested.connect(self._on_finish_clicked)
             return review
         if step in (RESULT, URGENT):
             end: ResultPage | UrgentPage
@@ -283,7 +283,7 @@ class KioskWindow(QWidget):
                 end.set_delivery(self.session.delivery)
             if isinstance(end, ResultPage) and self.page_id == RESULT:  # rebuilt in place
                 end.set_seconds_left(self._seconds_to_clear())
-            end.done_pressed.connect(lambda: self.reset_session("done"))
+            end.done_requested.connect(lambda: self.reset_session("done"))
             return end
         question = self.questionnaire.question(question_of(step))
         page: QuestionPage
@@ -296,8 +296,8 @@ class KioskWindow(QWidget):
         if isinstance(page, ChoicePage) and self.pause.pending:
             page.answered_now = True  # rebuilt inside the pause: still no second answer
         page.answer_selected.connect(self._on_answer_selected)
-        page.back_pressed.connect(self._on_back_clicked)
-        page.next_pressed.connect(self._on_next_clicked)
+        page.back_requested.connect(self._on_back_clicked)
+        page.next_requested.connect(self._on_next_clicked)
         return page
 
     def reset_session(self, reason: str = "reset") -> None:

@@ -90,7 +90,9 @@ def test_no_idle_on_the_welcome_screen(qtbot: Any, make_window: MakeWindow) -> N
 
 
 def test_result_returns_to_welcome_by_itself(qtbot: Any, make_window: MakeWindow) -> None:
-    window = make_window(timing=Timing(idle_ms=600_000, countdown_ms=20_000, result_ms=200))
+    window = make_window(
+        timing=Timing(idle_ms=600_000, countdown_ms=20_000, result_ms=200, advance_ms=5)
+    )
     walk(qtbot, window, {**SAMPLES["not_yet"], "patient_name": NAME})
     tap_name(qtbot, window, "finish")
     wait_page(qtbot, window, "result")

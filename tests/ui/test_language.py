@@ -12,6 +12,7 @@ from kiosk.readiness import load_questionnaire
 from kiosk.readiness.resources import resource_path
 from kiosk.samples import SAMPLES
 from kiosk.ui.texts import UiTexts
+from kiosk.ui.words import load_texts
 from tests.ui.conftest import MakeWindow
 from tests.ui.driver import (
     answer_button,
@@ -89,7 +90,7 @@ def test_a_language_without_screen_words_falls_back_to_english(tmp_path: Path) -
     (tmp_path / "i18n" / "xx.toml").write_text('language_name = "X"\n[ui]\nstart = "Go"\n')
     english = resource_path("i18n", "en.toml")
     (tmp_path / "i18n" / "en.toml").write_bytes(english.read_bytes())
-    texts = UiTexts.load(["en", "xx"], tmp_path)
+    texts = load_texts(["en", "xx"], tmp_path)
     assert texts.text("xx", "start") == "Go"
     assert texts.text("xx", "finish") == texts.text("en", "finish")
     assert texts.text("zz", "finish") == texts.text("en", "finish")
@@ -103,7 +104,7 @@ def test_a_bad_placeholder_in_a_translation_falls_back(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("language", load_questionnaire().languages)
 def test_every_screen_word_exists_in_english(language: str) -> None:
-    texts = UiTexts.load([language])
+    texts = load_texts([language])
     for key in ("start_in", "finish", "urgent_title", "still_here", "status_not_yet"):
         assert texts.text(language, key)
 

@@ -50,7 +50,7 @@ def test_the_path_back_and_forth_and_while_reviewing(questionnaire: Questionnair
     s = session(questionnaire)
     for key, value in SAMPLES["not_yet"].items():
         s.answer(key, value)
-    assert s.complete()
+    assert all(q.id in s.answers for q in s.visible())  # every shown question answered
     assert s.step_after("mood_down") == REVIEW
     assert s.step_before(REVIEW) == "mood_down"
     assert s.step_before("patient_name") == "privacy"
