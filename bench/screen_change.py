@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,7 @@ class Stopwatch:
     def tap(self, kind: str, button: Any) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from kiosk.selftest import SelfTestError, tap
+        from kiosk.ui.driver import DriveError, tap
 
         app = QApplication.instance()
         before = self.window.page_id
@@ -74,7 +75,7 @@ class Stopwatch:
         while not (self._painted and self.window.page_id != before):
             app.processEvents()
             if time.perf_counter() > deadline:
-                raise SelfTestError(f"no new page painted after {kind} on {before!r}")
+                raise DriveError(f"no new page painted after {kind} on {before!r}")
         elapsed = (time.perf_counter() - start) * 1000
         if self.recording:
             self.samples[kind].append((elapsed, f"{before} -> {self.window.page_id}"))
@@ -82,17 +83,18 @@ class Stopwatch:
 
 def answer(watch: Stopwatch) -> None:
     """Answer the question on screen as the script says, and go on (one timed tap)."""
-    from kiosk.selftest import NAME, SCRIPT, find_button, pick_date, tap, visible_buttons
+    from kiosk.selftest import NAME, SCRIPT
+    from kiosk.ui.driver import find_button, pick_date, tap, visible
 
     window = watch.window
     page = window.page_id
     question = window.questionnaire.question("patient_name" if page == "name" else page)
     if question.kind == "name" and not window.session.answered("patient_name"):
-        keys = {str(b.property("key")): b for b in visible_buttons(window) if b.property("key")}
+        keys = {str(b.property("key")): b for b in visible(window) if b.property("key")}
         for char in NAME.lower():
             tap(keys["space" if char == " " else char])
     elif question.kind == "date" and not window.session.answered(page):
-        pick_date(window, SCRIPT[page])
+        pick_date(window, date.fromisoformat(SCRIPT[page]))
     elif question.kind == "multi" and not window.session.answered(page):
         tap(find_button(window, question_id=page, answer_value=question.none_option))
     elif question.kind in ("choice", "scale"):
@@ -105,7 +107,7 @@ def answer(watch: Stopwatch) -> None:
 
 def one_round(watch: Stopwatch) -> None:
     """Welcome to welcome: every question, Back and on, a change from the review, Done."""
-    from kiosk.selftest import find_button, visible_buttons
+    from kiosk.ui.driver import find_button, visible
 
     window = watch.window
     watch.tap("start", find_button(window, "start"))
@@ -117,7 +119,7 @@ def one_round(watch: Stopwatch) -> None:
             watch.tap("next", find_button(window, "nav_next"))
         count += 1
         answer(watch)
-    change = [b for b in visible_buttons(window) if b.objectName() == "change"]
+    change = [b for b in visible(window) if b.objectName() == "change"]
     watch.tap("change", change[len(change) // 2])
     answer(watch)
     watch.tap("finish", find_button(window, "finish"))
@@ -138,8 +140,9 @@ def main() -> None:
         from kiosk.app import build_window
         from kiosk.config import Settings
         from kiosk.outcome import DeliveryResult
-        from kiosk.selftest import TODAY, wait_page
+        from kiosk.samples import TODAY
         from kiosk.ui import Timing
+        from kiosk.ui.driver import wait_page
 
         app = QApplication(sys.argv[:1])
 

@@ -2,7 +2,7 @@
 
     python bench/soak.py [--sessions 600] [--real-delivery] [--size 1920x1080] [--trim]
 
-Each session taps through the real window with the test driver (tests/ui/driver.py),
+Each session taps through the real window with the kiosk's driver (kiosk/ui/driver.py),
 cycling through finishes with each status (ending with Done, or with the result
 screen's own timeout), idle wipes after the warning, and urgent exits. Summaries are
 delivered on the worker thread as in the kiosk: a fake delivery by default, or with
@@ -37,18 +37,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEvent, QEventLoop, QPoint, Qt  # noqa: E402
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtGui import QPixmapCache  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk import app as kiosk_app  # noqa: E402
 from kiosk.config import Settings  # noqa: E402
 from kiosk.outcome import DeliveryResult, PrintResult  # noqa: E402
 from kiosk.samples import SAMPLES, TODAY  # noqa: E402
-from kiosk.ui import Timing  # noqa: E402
+from kiosk.ui import Timing, driver  # noqa: E402
 from kiosk.ui.staff import StaffAccess  # noqa: E402
-from tests.ui import driver  # noqa: E402
 
 EVERY = 50
 WARM_UP = 100
@@ -64,28 +62,6 @@ KINDS = (
     "urgent",
     "result_timeout",
 )
-
-
-class Bot:
-    """The part of pytest-qt's qtbot the test driver uses, for a plain script."""
-
-    def mouseClick(self, widget: Any, button: Qt.MouseButton, **kwargs: Any) -> None:
-        QTest.mouseClick(
-            widget, button, Qt.KeyboardModifier.NoModifier, kwargs.get("pos", QPoint())
-        )
-
-    def waitUntil(self, predicate: Callable[[], Any], timeout: int = 3000) -> None:
-        deadline = time.monotonic() + timeout / 1000
-        while True:
-            try:
-                if predicate() is not False:
-                    return
-            except AssertionError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"waited {timeout} ms")
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
-            time.sleep(0.001)
 
 
 def rss_kb() -> int:
@@ -126,32 +102,33 @@ def answers_for(kind: str, number: int) -> dict[str, Any]:
     return answers
 
 
-def session(bot: Bot, window: Any, kind: str, number: int) -> None:
+def session(window: Any, kind: str, number: int) -> None:
     answers = answers_for(kind, number)
     if kind == "idle":
-        driver.tap_name(bot, window, "start")
-        driver.tap_name(bot, window, "nav_next")
+        driver.tap_name(window, "start")
+        driver.tap_name(window, "nav_next")
         for step in ("patient_name", "baby_birth_date", "delivery"):
-            driver.answer_page(bot, window, answers[step])
+            driver.answer_page(window, answers[step])
         window.idle.warn_now()  # as if she walked away: the warning, then the wipe
     else:
-        driver.walk(bot, window, answers)
+        driver.walk(window, answers)
         if kind != "urgent":
-            driver.tap_name(bot, window, "finish")
-            driver.wait_page(bot, window, "result")
+            driver.tap_name(window, "finish")
+            driver.wait_page(window, "result")
         pending = window.texts.text(window.session.language, "summary_pending")
-        bot.waitUntil(lambda: pending not in driver.texts_in(window.current_page()), 10_000)
+        shown = lambda: pending not in driver.texts_in(window.current_page())  # noqa: E731
+        driver.wait_until(shown, "the summary's outcome")
         if kind == "result_timeout":
             window.idle.warn_now()  # the result screen's own timeout, without the wait
         else:
-            driver.tap_name(bot, window, "done")
-    driver.wait_page(bot, window, "welcome")
+            driver.tap_name(window, "done")
+    driver.wait_page(window, "welcome")
 
 
-def staff_round(bot: Bot, staff: StaffAccess) -> None:
+def staff_round(staff: StaffAccess) -> None:
     staff.open_pad()
-    driver.tap_name(bot, staff.parent(), "staff_pin_cancel")
-    bot.waitUntil(lambda: not staff.showing)
+    driver.tap_name(staff.parent(), "staff_pin_cancel")
+    driver.wait_until(lambda: not staff.showing, "the pad to close")
 
 
 def main() -> int:
@@ -180,7 +157,6 @@ def main() -> int:
     staff = StaffAccess(window, settings, on_exit=lambda: None)
     window.resize(width, height)
     window.show()
-    bot = Bot()
     print(
         f"soak: {args.sessions} sessions, {width}x{height}, "
         f"{'real render+save' if args.real_delivery else 'fake'} delivery",
@@ -191,9 +167,9 @@ def main() -> int:
     started = time.monotonic()
     try:
         for number in range(1, args.sessions + 1):
-            session(bot, window, KINDS[(number - 1) % len(KINDS)], number)
+            session(window, KINDS[(number - 1) % len(KINDS)], number)
             if number % EVERY == 0:
-                staff_round(bot, staff)
+                staff_round(staff)
                 window.delivery_runner.wait()
                 settle(args.trim)
                 rss, widgets = rss_kb(), len(QApplication.allWidgets())

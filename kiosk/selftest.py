@@ -8,19 +8,19 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from kiosk.outcome import PrintResult, Problem
 from kiosk.samples import SAMPLES, TODAY
+from kiosk.session import question_of
 
 OK_PREFIX = "self-test ok"
 FAILED_PREFIX = "self-test FAILED"
 OUTPUT_ENV = "KIOSK_SELFTEST_OUTPUT"  # save the summary here (kept) instead of a temp folder
 SCREEN = (1920, 1080)
-WAIT_S = 10.0
 NAME = "Self Test"
 EXPECTED_STATUS = "not_yet"
 # One answer per page, in the readiness module's form; None skips an optional scale.
@@ -46,140 +46,32 @@ def _app() -> Any:
     return app if app is not None else QApplication(sys.argv[:1])
 
 
-def wait_until(done: Callable[[], bool], what: str, timeout_s: float = WAIT_S) -> None:
-    """Process events until `done()`; SelfTestError naming `what` after `timeout_s`."""
-    from PySide6.QtCore import QEventLoop
-
-    app = _app()
-    deadline = time.monotonic() + timeout_s
-    while not done():
-        if time.monotonic() > deadline:
-            raise SelfTestError(f"timed out waiting for {what}")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-
-
-def wait_page(window: Any, wanted: str) -> None:
-    wait_until(lambda: window.page_id == wanted, f"the page {wanted!r}")
-
-
-def wait_leave(window: Any, current: str) -> None:
-    wait_until(lambda: window.page_id != current, f"the page after {current!r}")
-
-
-def visible_buttons(window: Any) -> list[Any]:
-    from PySide6.QtWidgets import QAbstractButton
-
-    return [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
-
-
-def find_button(window: Any, name: str = "", **props: str) -> Any:
-    """The one visible button with this objectName and/or these dynamic property values."""
-    found = [
-        b
-        for b in visible_buttons(window)
-        if (not name or b.objectName() == name)
-        and all(str(b.property(k)) == v for k, v in props.items())
-    ]
-    if len(found) != 1:
-        wanted = name or ", ".join(f"{k}={v}" for k, v in props.items())
-        raise SelfTestError(f"{len(found)} visible buttons {wanted!r} on page {window.page_id!r}")
-    return found[0]
-
-
-def tap(widget: Any) -> None:
-    """Press and release the left mouse button at the centre of `widget`, as a finger would."""
-    from PySide6.QtCore import QEvent, QPointF, Qt
-    from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QApplication
-
-    if not (widget.isVisible() and widget.isEnabled()):
-        raise SelfTestError(f"button {widget.objectName()!r} cannot be tapped")
-    local = QPointF(widget.rect().center())
-    glob = QPointF(widget.mapToGlobal(widget.rect().center()))
-    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
-    for kind, buttons in (
-        (QEvent.Type.MouseButtonPress, left),
-        (QEvent.Type.MouseButtonRelease, none),
-    ):
-        event = QMouseEvent(kind, local, glob, left, buttons, Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(widget, event)
-
-
-def _type_name(window: Any, text: str) -> None:
-    keys = {str(b.property("key")): b for b in visible_buttons(window) if b.property("key")}
-    for char in text:
-        if char == " ":
-            tap(keys["space"])
-            continue
-        key = keys[char.lower()]
-        if char.isalpha() and char.isupper() != (key.text() == char.upper()):
-            tap(keys["shift"])
-        tap(key)
-
-
-def pick_date(window: Any, iso: str) -> None:
-    """Tap the birth-date picker to the ISO date `iso`: year (if not shown), month, day."""
-    year, month, day = (str(int(part)) for part in iso.split("-"))
-    if window.current_page().picker.view == "days":
-        tap(find_button(window, "date_other_month"))
-    if find_button(window, "date_year", year=year).property("selected") is not True:
-        tap(find_button(window, "date_year", year=year))
-    tap(find_button(window, "date_month", month=month))
-    tap(find_button(window, "date_day", day=day))
-
-
-def answer_page(window: Any, value: Any) -> None:
-    """Answer the question on screen with `value` by tapping its controls."""
-    current = window.page_id
-    question = window.questionnaire.question("patient_name" if current == "name" else current)
-    if question.kind == "name":
-        _type_name(window, str(value))
-        tap(find_button(window, "nav_next"))
-    elif question.kind == "date":
-        pick_date(window, str(value))
-        tap(find_button(window, "nav_next"))
-    elif question.kind == "multi":  # screen by screen, as the data splits the options
-        screens = question.option_screens
-        for number, options in enumerate(screens, start=1):
-            ticks = [sign for sign in options if sign in (value or [])]
-            for sign in ticks or [question.none_option]:
-                tap(find_button(window, question_id=question.id, answer_value=sign))
-            tap(find_button(window, "nav_next"))
-            if ticks or number == len(screens):
-                break
-            current = f"{question.id}.{number + 1}"
-            wait_page(window, current)
-    else:
-        shown = "skip" if value is None else str(value)
-        tap(find_button(window, question_id=question.id, answer_value=shown))
-    wait_leave(window, current)
-
-
 def walk(window: Any, script: Mapping[str, Any]) -> list[str]:
-    """From the welcome screen to the result: every page answered by tapping; the pages seen."""
-    tap(find_button(window, "start"))
-    wait_page(window, "privacy")
-    tap(find_button(window, "nav_next"))
+    """From the welcome screen to the result: every page answered by tapping; the pages seen.
+
+    The name is typed as NAME; once, Back and on again (the answer is kept).
+    """
+    from kiosk.ui import driver
+
+    answers = {**script, "patient_name": NAME}
+    driver.start(window)
+    driver.wait_page(window, "privacy")
+    driver.tap_name(window, "nav_next")
     seen: list[str] = []
-    went_back = False
     while window.page_id not in ("review", "urgent"):
         current = window.page_id
-        if current == "name":
-            answer_page(window, NAME)
-        elif current in script:
-            answer_page(window, script[current])
-        else:
+        if question_of(current) not in answers:
             raise SelfTestError(f"no scripted answer for page {current!r}")
+        driver.answer_page(window, answers[question_of(current)])
         seen.append(current)
-        if not went_back and len(seen) == 4:  # Back once, then on again: the answer is kept
-            went_back = True
-            tap(find_button(window, "nav_back"))
-            wait_page(window, current)
-            tap(find_button(window, "nav_next"))
-            wait_leave(window, current)
+        if len(seen) == 4:  # Back once, then on again: the answer is kept
+            driver.tap_name(window, "nav_back")
+            driver.wait_page(window, current)
+            driver.tap_name(window, "nav_next")
+            driver.wait_leave(window, current)
     if window.page_id == "review":
-        tap(find_button(window, "finish"))
-        wait_until(lambda: window.session.delivered, "the summary to be delivered")
+        driver.tap_name(window, "finish")
+        driver.wait_until(lambda: window.session.delivered, "the summary to be delivered")
     return seen
 
 
@@ -320,9 +212,11 @@ def _check(config: Path | None, folder: Path) -> str:
 
 def _screening(window: Any, folder: Path, handed: list[Path]) -> tuple[list[str], str, int, int]:
     """The scripted patient from welcome to result; (pages seen, status, PDF pages, bytes)."""
+    from kiosk.ui import driver
+
     window.resize(*SCREEN)
     window.show()
-    wait_page(window, "welcome")
+    driver.wait_page(window, "welcome")
     seen = walk(window, SCRIPT)
     status = str(window.current_page().property("status"))
     if window.page_id != "result" or status != EXPECTED_STATUS:
@@ -348,7 +242,7 @@ def run(config: Path | None = None) -> int:
         else:
             with tempfile.TemporaryDirectory(prefix="kiosk-selftest-") as temp:
                 detail = _check(config, Path(temp) / "summaries")
-    except SelfTestError as exc:
+    except (SelfTestError, AssertionError) as exc:  # DriveError is an AssertionError
         print(f"{FAILED_PREFIX}: {exc}", flush=True)
         return 1
     except Exception as exc:  # anything unexpected is a failure with its type, not a traceback

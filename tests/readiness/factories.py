@@ -8,46 +8,21 @@ from typing import Any
 from hypothesis import strategies as st
 
 from kiosk.readiness import default_questionnaire
+from kiosk.samples import CALM
 
 ASSESSED_ON = date(2026, 11, 7)
 ABSENT: Any = object()  # pass as an override to leave a key out
 
-# An answer set that raises no flag at all: status ready_for_assessment.
-# It holds an answer for both delivery branches; valid_answers() keeps the one that applies.
+# An answer set that raises no flag at all: status ready_for_assessment. The shared calm
+# set, with an answer for both delivery branches; valid_answers() keeps the one that applies.
 _BASE: dict[str, object] = {
+    **CALM,
     "patient_name": "Test Patient",
     "assessed_on": ASSESSED_ON.isoformat(),
     "baby_birth_date": (ASSESSED_ON - timedelta(weeks=30)).isoformat(),
-    "delivery": "vaginal",
     "perineal_tear": "none",
     "caesarean_scar_problem": "no",
-    "feeding": "formula",
-    "postnatal_check": "cleared",
-    "warning_signs": [],
-    "blood_pressure": "no",
-    "blood_loss": "no",
-    "leak_effort": "never",
-    "leak_urgency": "never",
-    "bowel_leak": "no",
-    "bowel_emptying": "no",
-    "pelvic_heaviness": "no",
-    "prolapse_diagnosis": "none",
-    "pelvic_pain": "no",
-    "bleeding": "no",
-    "abdominal_doming": "no",
-    "diastasis_measured": "none",
-    "pain_back_pelvis": "no",
-    "pain_pubic": "no",
-    "pain_sciatic": "no",
-    "pain_other": "no",
-    "walking": "symptom_free_30",
-    "tried_running": "no",
-    "running_history": "regular",
     "running_goal": "casual",
-    "sleep": "over_6",
-    "fueling": "enough",
-    "mood_interest": 0,
-    "mood_down": 0,
 }
 
 
