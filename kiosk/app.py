@@ -11,10 +11,16 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import ConfigError, Settings, load_settings
 from kiosk.logs import log_event, setup_logging
+from kiosk.outcome import DeliveryResult
+
+if TYPE_CHECKING:  # Qt loads when the window is built, not with this module
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.window import KioskWindow
 
 EXIT_CONFIG = 2
 DEMO_SIZE = (1280, 800)
@@ -28,7 +34,7 @@ def deliver_summary(
     settings: Settings,
     patient_language: str,
     questionnaire: Any = None,
-) -> Any:
+) -> DeliveryResult:
     """Save and print the PT's summary; reportlab and QtPdf load only when this first runs."""
     from kiosk.delivery import deliver_summary as deliver
 
@@ -90,7 +96,7 @@ def build_window(
     )
 
 
-def install_crash_policy(window: Any) -> Callable[[], None]:
+def install_crash_policy(window: KioskWindow) -> Callable[[], None]:
     """On any unexpected error: log it (type and place only), wipe the session, show welcome.
 
     Returns a function that puts the previous hook back.
@@ -135,7 +141,9 @@ def _refuse_start(line: str, windowed: bool, screen_ms: int | None) -> int:
     return EXIT_CONFIG
 
 
-def _start_kiosk_mode(app: Any, window: Any, settings: Settings, windowed: bool) -> None:
+def _start_kiosk_mode(
+    app: QApplication, window: KioskWindow, settings: Settings, windowed: bool
+) -> None:
     """Staff access, hourly purge and (fullscreen) the guard that blocks every way out."""
     from kiosk.ui.guard import KioskGuard
     from kiosk.ui.housekeeping import Housekeeping

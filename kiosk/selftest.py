@@ -11,11 +11,14 @@ import time
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.outcome import PrintResult, Problem
 from kiosk.samples import SAMPLES, TODAY
 from kiosk.session import question_of
+
+if TYPE_CHECKING:  # Qt loads when the self-test runs, not with this module
+    from kiosk.ui.window import KioskWindow
 
 OK_PREFIX = "self-test ok"
 FAILED_PREFIX = "self-test FAILED"
@@ -46,7 +49,7 @@ def _app() -> Any:
     return app if app is not None else QApplication(sys.argv[:1])
 
 
-def walk(window: Any, script: Mapping[str, Any]) -> list[str]:
+def walk(window: KioskWindow, script: Mapping[str, Any]) -> list[str]:
     """From the welcome screen to the result: every page answered by tapping; the pages seen.
 
     The name is typed as NAME; once, Back and on again (the answer is kept).
@@ -210,7 +213,9 @@ def _check(config: Path | None, folder: Path) -> str:
     )
 
 
-def _screening(window: Any, folder: Path, handed: list[Path]) -> tuple[list[str], str, int, int]:
+def _screening(
+    window: KioskWindow, folder: Path, handed: list[Path]
+) -> tuple[list[str], str, int, int]:
     """The scripted patient from welcome to result; (pages seen, status, PDF pages, bytes)."""
     from kiosk.ui import driver
 

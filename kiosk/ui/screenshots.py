@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from kiosk.config import Settings
 from kiosk.outcome import DeliveryResult, Problem
 from kiosk.readiness import assess, load_questionnaire
 from kiosk.samples import SAMPLES, TODAY, URGENT_SIGNS
@@ -50,7 +51,7 @@ class _Camera:
         self.written.append(path)
 
 
-def _window(size: tuple[int, int], settings: Any, printed: bool = True) -> KioskWindow:
+def _window(size: tuple[int, int], settings: Settings, printed: bool = True) -> KioskWindow:
     content = load_questionnaire()
     window = KioskWindow(
         content,
@@ -150,7 +151,7 @@ LOOKS: tuple[tuple[str, str, bool, bool], ...] = (
 
 
 def _render_set(
-    out_dir: Path, size: tuple[int, int], settings: Any, look: tuple[str, str, bool, bool]
+    out_dir: Path, size: tuple[int, int], settings: Settings, look: tuple[str, str, bool, bool]
 ) -> list[Path]:
     prefix, language, large, contrast = look
     camera = _Camera(out_dir, prefix)
@@ -179,7 +180,7 @@ def _render_set(
     return camera.written
 
 
-def render_all(out_dir: Path, size: tuple[int, int], settings: Any) -> list[Path]:
+def render_all(out_dir: Path, size: tuple[int, int], settings: Settings) -> list[Path]:
     """Every screen at `size` in each look of `LOOKS`; returns the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
