@@ -20,7 +20,7 @@ from kiosk.readiness.questionnaire import (
     load_questionnaire,
 )
 from kiosk.readiness.rules import RULES, RULES_BY_ID, RULES_VERSION, Rule
-from kiosk.readiness.urgency import is_urgent, urgent_signs
+from kiosk.readiness.urgency import is_urgent, unasked_signs, urgent_signs
 from kiosk.readiness.validate import ValidAnswers, default_questionnaire, validate_answers
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "is_urgent",
     "load_questionnaire",
     "status_for",
+    "unasked_signs",
     "urgent_signs",
     "validate_answers",
 ]

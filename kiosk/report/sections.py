@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from kiosk.readiness.model import SOURCES, Assessment, Severity, Status
 from kiosk.readiness.questionnaire import Questionnaire
+from kiosk.readiness.urgency import unasked_signs
 from kiosk.report.context import ReportContext
 from kiosk.report.fonts import BOLD, REGULAR
 from kiosk.report.marks import SEVERITY_TAGS
@@ -260,6 +261,18 @@ def answers_table(
                 look.style("small"),
             )
         )
+    for question in questionnaire.urgent_questions:
+        unasked = [v for v in unasked_signs(questionnaire, answers) if v in question.options]
+        if unasked:
+            out.append(
+                Paragraph(
+                    esc(
+                        f"{question_label(question, language)} not asked (the urgent screen "
+                        f"came first): {answer_label(question, unasked, language)}."
+                    ),
+                    look.style("small"),
+                )
+            )
     return out
 
 

@@ -60,6 +60,10 @@ _PAGES: dict[str, type[QuestionPage]] = {
 }
 
 
+# The urgent screen stays at least 5 minutes, then welcome returns (clinical-spec section 4).
+URGENT_STAY_MS = 5 * 60 * 1000
+
+
 @dataclass(frozen=True)
 class Timing:
     """Every wait of the kiosk in milliseconds (tests pass short ones)."""
@@ -68,6 +72,7 @@ class Timing:
     countdown_ms: int
     result_ms: int
     advance_ms: int = 800  # how long a tapped answer shows as chosen before the next question
+    urgent_ms: int = URGENT_STAY_MS  # the urgent screen stays this long (no idle warning)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Timing:
@@ -230,6 +235,8 @@ class KioskWindow(QWidget):
         self._clear_tick.stop()
         if step == WELCOME:
             self.idle.disarm()
+        elif step == URGENT:  # no idle warning: it stays, then welcome returns by itself
+            self.idle.arm(self.timing.urgent_ms, 0)
         elif step == RESULT:
             self.idle.arm(self.timing.result_ms, 0)
             self._clear_tick.start()
@@ -465,7 +472,8 @@ class KioskWindow(QWidget):
         self._retranslate_chrome()
 
     def _on_idle_expired(self) -> None:
-        self.reset_session("idle" if self.page_id != RESULT else "result_timeout")
+        ends = {RESULT: "result_timeout", URGENT: "urgent_timeout"}
+        self.reset_session(ends.get(self.page_id, "idle"))
 
     def _on_still_here_clicked(self) -> None:
         assert self.overlay is not None
