@@ -52,4 +52,4 @@ deb: selftest-dist
 	$(PY) -m pytest -q -p no:cacheprovider tests/test_deb.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .grimp_cache
