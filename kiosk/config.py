@@ -4,6 +4,9 @@ Each setting is defined once, as a field of `Settings`: its name, default, check
 limits, the words for what is allowed) and how the summary shows it. The key list, the
 check table and `--check-config`'s summary are derived from those fields;
 resources/default-config.toml documents them and a test keeps it equal to the defaults.
+A new setting is one `_setting(...)` field (and its lines in that file); a table such as
+``[[locations]]`` is one field whose check reads the table and names a bad entry by its
+key (``_Bad(problem, key="locations[2].phone")``), and whose `show` gives its summary lines.
 """
 
 from __future__ import annotations
