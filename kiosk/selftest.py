@@ -100,7 +100,7 @@ def _qtpdf_pages(path: Path) -> int:
 
 
 def check_summary(folder: Path, saved: Path | None) -> tuple[int, int]:
-    """The saved summary is whole, private and 1-2 pages; returns (pages, bytes)."""
+    """The saved summary is whole, private and 1-4 pages; returns (pages, bytes)."""
     if saved is None:
         raise SelfTestError("the summary was not saved")
     if saved.parent.resolve() != folder.resolve() or not saved.is_file():
@@ -109,8 +109,8 @@ def check_summary(folder: Path, saved: Path | None) -> tuple[int, int]:
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
         raise SelfTestError("the saved summary is not a whole PDF")
     pages = pdf_page_count(data)
-    if not 1 <= pages <= 2:
-        raise SelfTestError(f"the summary has {pages} pages, expected 1 or 2")
+    if not 1 <= pages <= 4:
+        raise SelfTestError(f"the summary has {pages} pages, expected 1 to 4")
     qt_pages = _qtpdf_pages(saved)
     if qt_pages != pages:
         raise SelfTestError(f"QtPdf reads {qt_pages} pages, the file has {pages}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,7 +37,7 @@ def test_the_self_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr[-2000:]
     lines = done.stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith("self-test ok: ")
-    assert "status not_yet" in lines[0] and "summary 2 pages" in lines[0]
+    assert "status not_yet" in lines[0] and re.search(r"summary [1-4] pages", lines[0])
     assert lines[0].split(", ")[-2] == "on offscreen at 1920x1080"  # the platform and size used
     assert list((tmp_path / "tmp").iterdir()) == []
 
@@ -47,7 +48,7 @@ def test_the_summary_it_saves_is_a_real_private_pdf(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr[-2000:]
     (saved,) = out.glob("*.pdf")
     assert saved.name.split("_")[2] == "self-test"
-    assert len(PdfReader(saved).pages) == 2
+    assert 1 <= len(PdfReader(saved).pages) <= 4
     if os.name == "posix":
         assert saved.stat().st_mode & 0o077 == 0
 
@@ -98,7 +99,7 @@ def test_a_whole_two_page_summary_passes(qapp: Any, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("damage", "reason"),
     [
-        ("three_pages", "3 pages"),
+        ("five_pages", "5 pages"),
         ("truncated", "not a whole PDF"),
         ("not_pdf", "not a whole PDF"),
         ("leftover", "half-written"),
@@ -109,7 +110,7 @@ def test_a_whole_two_page_summary_passes(qapp: Any, tmp_path: Path) -> None:
 def test_a_damaged_summary_fails(qapp: Any, tmp_path: Path, damage: str, reason: str) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
-    saved: Path | None = _pdf(folder / "s.pdf", 3 if damage == "three_pages" else 2)
+    saved: Path | None = _pdf(folder / "s.pdf", 5 if damage == "five_pages" else 2)
     assert saved is not None
     if damage == "truncated":
         saved.write_bytes(saved.read_bytes()[: saved.stat().st_size // 2])

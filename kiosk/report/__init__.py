@@ -23,7 +23,7 @@ def render(
     *,
     questionnaire: Questionnaire | None = None,
 ) -> bytes:
-    """The PT summary as PDF bytes: US Letter, at most two pages.
+    """The PT summary as PDF bytes: US Letter, as many pages as it needs (type never shrinks).
 
     `questionnaire`: the content the caller loaded once (default: the one in `resources/`).
     """

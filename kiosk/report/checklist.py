@@ -1,149 +1,287 @@
-"""The in-clinic checklist (clinical-spec section 7) and the return-to-run plan box."""
+"""The in-clinic checklist (clinical-spec section 7) as the status allows it, or, for an
+urgent summary, the escalation record that replaces it; the plan box and the PT's notes.
+
+Rows are at least 7 mm high and tick boxes 4.2 mm square, with room to write reps,
+seconds and centimetres.
+"""
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
+from kiosk.readiness.model import Assessment, Status
 from kiosk.report.fonts import REGULAR
-from kiosk.report.styles import FRAME_WIDTH, HEADER_FILL, INK, RULE, Look
+from kiosk.report.styles import BODY_SIZE, FRAME_WIDTH, HEADER_FILL, INK, RULE, style
+from kiosk.report.text import esc
+from kiosk.report.words import ReportWords
 
-# (group heading, [(test, sided)]); sided = a left and a right result.
-CHECKLIST: tuple[tuple[str, tuple[tuple[str, bool], ...]], ...] = (
+TICK_BOX = 4.2 * mm
+MIN_ROW = 7 * mm
+ROW_PAD = 4.5  # points above and below a row's text: one 11 pt line makes a 7.06 mm row
+NOTE_LINES = 5
+BLOOD_PRESSURE_RULE = "NOTE-BLOOD-PRESSURE"
+NOT_CLEARED_RULE = "CI-NOT-CLEARED"
+EARLY_WEEKS = 3
+
+
+@dataclass(frozen=True)
+class Test:
+    """One in-clinic test: its key in the language files, whether it has a left and a
+    right result, the unit its result is written in (None: pass or fail only), and
+    whether it is an impact test (not done under 3 weeks or without clearance)."""
+
+    key: str
+    sided: bool
+    unit: str | None
+    impact: bool = False
+
+
+CHECKLIST: tuple[tuple[str, tuple[Test, ...]], ...] = (
     (
-        "Load and impact, each without pain, heaviness, dragging or leaking (GOOM2019)",
+        "impact",
         (
-            ("Walk 30 minutes", False),
-            ("Single-leg balance 10 s", True),
-            ("Single-leg squat x10", True),
-            ("Jog on the spot 1 minute", False),
-            ("Forward bounds x10", False),
-            ("Hop in place x10", True),
-            ('Single-leg "running man" x10', True),
+            Test("walk", False, "minutes"),
+            Test("balance", True, "seconds"),
+            Test("squat", True, "reps"),
+            Test("jog", False, "seconds", impact=True),
+            Test("bounds", False, "reps", impact=True),
+            Test("hop", True, "reps", impact=True),
+            Test("running_man", True, "reps", impact=True),
         ),
     ),
     (
-        "Strength, 20 repetitions each side (GOOM2019)",
+        "strength",
         (
-            ("Single-leg calf raise", True),
-            ("Single-leg bridge", True),
-            ("Single-leg sit to stand", True),
-            ("Side-lying hip abduction", True),
+            Test("calf_raise", True, "reps"),
+            Test("bridge", True, "reps"),
+            Test("sit_to_stand", True, "reps"),
+            Test("hip_abduction", True, "reps"),
         ),
     ),
     (
-        "Also (CLINIC)",
+        "also",
         (
-            ("Abdominal wall and diastasis measurement", False),
-            ("Pelvic floor assessment", False),
-            ("Hip strength", True),
-            ("Hip mobility and control", True),
-            ("Jumping mechanics", False),
+            Test("abdominal_wall", False, "cm"),
+            Test("pelvic_floor", False, None),
+            Test("hip_strength", True, None),
+            Test("hip_mobility", True, None),
+            Test("jumping", False, None),
         ),
     ),
 )
 
-PLAN_TEXT = (
-    "Start with walk-run intervals. Change one thing at a time. Add no more than about 10% "
-    "running volume a week. If leaking, heaviness or pain start during the run part: stop "
-    "and walk. Adjust for sleep, mood, breastfeeding and energy."
-)
-PASS_FAIL = "□ pass  □ fail"
+
+# The sources the checklist and the plan box cite.
+CHECKLIST_SOURCES = ("CLINIC", "GOOM2019", "DEERING2024")
 
 
-def checklist_items() -> list[str]:
-    """Every test name on the checklist, in order."""
-    return [test for _, tests in CHECKLIST for test, _ in tests]
+def checklist_items(words: ReportWords) -> list[str]:
+    """Every test name on the checklist, in order, in the words' language."""
+    return [words.get(f"tests.{test.key}") for _, tests in CHECKLIST for test in tests]
 
 
-def checklist_table(look: Look) -> Table:
-    """The checklist: one row a test, left/right pass-fail boxes and a column for notes."""
-    cell, bold, label = look.style("cell"), look.style("cell_bold"), look.style("cell_label")
-    centred = look.style("cell_centred")
+class ResultCell(Flowable):  # type: ignore[misc]
+    """Tick boxes for pass and fail, then a line to write the result on and its unit."""
+
+    def __init__(self, words: ReportWords, unit: str | None) -> None:
+        super().__init__()
+        self.labels = (words.get("pass"), words.get("fail"))
+        self.unit = words.get(f"units.{unit}") if unit else None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = max(TICK_BOX, BODY_SIZE * 1.2)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(0.9)
+        canvas.setFont(REGULAR, BODY_SIZE)
+        baseline = (self.height - BODY_SIZE * 0.72) / 2
+        x = 0.0
+        for label in self.labels:
+            canvas.rect(x, (self.height - TICK_BOX) / 2, TICK_BOX, TICK_BOX, stroke=1, fill=0)
+            x += TICK_BOX + 1 * mm
+            canvas.drawString(x, baseline, label)
+            x += stringWidth(label, REGULAR, BODY_SIZE) + 2 * mm
+        if self.unit:  # the line to write on takes what room is left, within limits
+            unit_width = stringWidth(self.unit, REGULAR, BODY_SIZE)
+            line = min(10 * mm, max(5 * mm, self.width - x - unit_width - 1 * mm))
+            canvas.setLineWidth(0.5)
+            canvas.line(x, baseline - 1, x + line, baseline - 1)
+            canvas.drawString(x + line + 0.8 * mm, baseline, self.unit)
+        canvas.restoreState()
+
+
+def not_today_reason(assessment: Assessment, words: ReportWords) -> str | None:
+    """Why the impact tests are not done today (under 3 weeks, not cleared), or None."""
+    reasons = []
+    if assessment.weeks_postpartum < EARLY_WEEKS:
+        reasons.append(words.get("reason_early"))
+    if any(flag.id == NOT_CLEARED_RULE for flag in assessment.flags):
+        reasons.append(words.get("reason_not_cleared"))
+    return "; ".join(reasons) or None
+
+
+def _grid(
+    rows: list[list[Flowable | str]], widths: list[float], extra: list[tuple[object, ...]]
+) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), ROW_PAD),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PAD),
+            ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 1.2 * mm),
+            *extra,
+        ]
+    )
+    return table
+
+
+def checklist_table(assessment: Assessment, words: ReportWords) -> Table:
+    """One row a test: left and right pass/fail with a result, and room for notes."""
+    cell, bold = style("cell"), style("cell_bold")
     rows: list[list[Flowable | str]] = [
         [
-            Paragraph("Test", bold),
-            Paragraph("Left", bold),
-            Paragraph("Right", bold),
-            Paragraph("Notes", bold),
+            Paragraph(esc(words.get(k)), bold)
+            for k in ("col_test", "col_left", "col_right", "col_notes")
         ]
     ]
-    commands: list[tuple[object, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-    ]
-    for heading, tests in CHECKLIST:
-        commands += [
-            ("SPAN", (0, len(rows)), (-1, len(rows))),
-            ("LINEBELOW", (0, len(rows)), (-1, len(rows)), 0.6, INK),
-        ]
-        rows.append([Paragraph(f"<b>{escape(heading)}</b>", label), "", "", ""])
-        for test, sided in tests:
-            if sided:
-                rows.append(
-                    [
-                        Paragraph(escape(test), cell),
-                        Paragraph(PASS_FAIL, cell),
-                        Paragraph(PASS_FAIL, cell),
-                        "",
-                    ]
-                )
+    extra: list[tuple[object, ...]] = [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
+    reason = not_today_reason(assessment, words)
+    blood_pressure = any(flag.id == BLOOD_PRESSURE_RULE for flag in assessment.flags)
+
+    def spanning(text: str, paragraph_style: str = "cell_bold") -> None:
+        extra.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        rows.append([Paragraph(text, style(paragraph_style)), "", "", ""])
+
+    for group, tests in CHECKLIST:
+        extra.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 1, INK))
+        spanning(esc(words.get(f"groups.{group}")))
+        if group == "impact" and blood_pressure:
+            extra.append(("SPAN", (1, len(rows)), (-1, len(rows))))
+            rows.append(
+                [
+                    Paragraph(f"<b>{esc(words.get('resting_bp'))}</b>", cell),
+                    Paragraph(esc(words.get("resting_bp_help")), cell),
+                    "",
+                    "",
+                ]
+            )
+        if group == "impact" and reason:
+            spanning(f"<b>{esc(words.get('not_today', reason=reason))}</b>", "cell")
+        for test in tests:
+            name = Paragraph(esc(words.get(f"tests.{test.key}")), cell)
+            if test.impact and reason:
+                extra.append(("SPAN", (1, len(rows)), (-1, len(rows))))
+                rows.append([name, Paragraph(esc(words.get("not_today_short")), bold), "", ""])
+            elif test.sided:
+                rows.append([name, ResultCell(words, test.unit), ResultCell(words, test.unit), ""])
             else:
-                commands.append(("SPAN", (1, len(rows)), (2, len(rows))))
-                rows.append([Paragraph(escape(test), cell), Paragraph(PASS_FAIL, centred), "", ""])
-    widths = [62 * mm, 27 * mm, 27 * mm, FRAME_WIDTH - 116 * mm]
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    pad = look.mm(1.0)
+                extra.append(("SPAN", (1, len(rows)), (2, len(rows))))
+                rows.append([name, ResultCell(words, test.unit), "", ""])
+    widths = [57 * mm, 46 * mm, 46 * mm, FRAME_WIDTH - 149 * mm]
+    return _grid(rows, widths, extra)
+
+
+def escalation_record(words: ReportWords) -> Table:
+    """For an urgent summary: when staff were told, who, what was done, and a signature."""
+    keys_and_heights = (
+        ("escalation_time", 10),
+        ("escalation_who", 10),
+        ("escalation_done", 28),
+        ("escalation_outcome", 16),
+        ("escalation_signature", 11),
+    )
+    rows: list[list[Flowable | str]] = [
+        [Paragraph(esc(words.get(key)), style("cell_bold")), ""] for key, _ in keys_and_heights
+    ]
+    table = Table(
+        rows,
+        colWidths=[62 * mm, FRAME_WIDTH - 62 * mm],
+        rowHeights=[height * mm for _, height in keys_and_heights],
+    )
     table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("FONTSIZE", (0, 0), (-1, -1), 6),
-                ("LEADING", (0, 0), (-1, -1), 7),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), pad),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-                ("LEFTPADDING", (0, 0), (-1, -1), 1.6 * mm),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 1.2 * mm),
-                *commands,
-            ]
-        )
+        [
+            ("BOX", (0, 0), (-1, -1), 1.6, INK),
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2 * mm),
+        ]
     )
     return table
 
 
-def plan_and_notes(look: Look) -> Table:
+def plan_and_notes(words: ReportWords) -> Table:
     """The return-to-run plan box beside lines for the PT's notes and signature."""
-    cell, bold = look.style("cell"), look.style("cell_bold")
-    plan = [
-        Paragraph("Return-to-run plan (DEERING2024)", bold),
-        Paragraph(escape(PLAN_TEXT), cell),
-        Paragraph("Walk-run intervals: ____________________", cell),
-        Paragraph("Sessions a week: ______  Review on: ____________", cell),
+    cell, bold = style("cell"), style("cell_bold")
+    blank = "_" * 12
+    plan: list[Flowable] = [
+        Paragraph(esc(words.get("plan_title")), bold),
+        Spacer(1, 1 * mm),
+        Paragraph(esc(words.get("plan_text")), cell),
+        Spacer(1, 2 * mm),
     ]
-    notes: list[Flowable] = [Paragraph("PT notes", bold)]
+    for key in ("plan_intervals", "plan_sessions", "plan_review"):
+        plan += [Paragraph(f"{esc(words.get(key))} {blank}", cell), Spacer(1, 2 * mm)]
+    notes: list[Flowable] = [Paragraph(esc(words.get("notes_title")), bold)]
     notes += [
-        HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=look.mm(6), spaceAfter=0)
-        for _ in range(3)
+        HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=6.5 * mm, spaceAfter=0)
+        for _ in range(NOTE_LINES)
     ]
-    notes.append(Spacer(1, look.mm(5)))
+    notes.append(Spacer(1, 5 * mm))
     notes.append(
-        Paragraph("PT signature: ______________________________  Date: ____________", cell)
-    )
-    table = Table([[plan, notes]], colWidths=[FRAME_WIDTH * 0.46, FRAME_WIDTH * 0.54])
-    table.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (0, 0), 1.4, INK),
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), look.mm(1.4)),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), look.mm(1.4)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2 * mm),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
-            ]
+        Paragraph(
+            f"{esc(words.get('signature'))} {'_' * 22}  {esc(words.get('date'))} {'_' * 10}", cell
         )
     )
+    table = Table([[plan, notes]], colWidths=[FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5])
+    table.setStyle(
+        [
+            ("BOX", (0, 0), (0, 0), 1.4, INK),
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+        ]
+    )
     return table
+
+
+def checklist(assessment: Assessment, words: ReportWords) -> list[Flowable]:
+    """What the PT does next, as the status allows: the tests, or the escalation record."""
+    heading: Flowable = Paragraph(esc(words.get("checklist_heading")), style("section"))
+    if assessment.status is Status.URGENT:
+        heading = Paragraph(esc(words.get("escalation_heading")), style("section"))
+        note = Paragraph(esc(words.get("escalation_note")), style("body"))
+        return [KeepTogether([heading, note, Spacer(1, 2 * mm), escalation_record(words)])]
+    return [
+        CondPageBreak(40 * mm),
+        heading,
+        checklist_table(assessment, words),
+        Spacer(1, 3 * mm),
+        KeepTogether([plan_and_notes(words)]),
+    ]

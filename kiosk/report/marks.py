@@ -13,15 +13,14 @@ from reportlab.platypus import Flowable, Paragraph
 
 from kiosk.readiness.model import Severity, Status
 from kiosk.report.fonts import BOLD
-from kiosk.report.styles import INK, WHITE, Look
+from kiosk.report.styles import INK, WHITE, style
+from kiosk.report.words import ReportWords
 
 
 @dataclass(frozen=True)
 class StatusLook:
-    """How one status reads on paper: the word, a one-line gist, and its pattern."""
+    """How one status reads on paper besides its words: a pattern and a border."""
 
-    word: str
-    gist: str
     pattern: str  # "solid" | "hatch" | "dots" | "plain"
     border: float  # points
     dashed: bool
@@ -29,73 +28,49 @@ class StatusLook:
 
 
 STATUS_LOOKS: dict[Status, StatusLook] = {
-    Status.URGENT: StatusLook(
-        "URGENT",
-        "Warning sign reported. See the patient now; no exercise testing today.",
-        pattern="solid",
-        border=3.0,
-        dashed=False,
-        tint=colors.Color(0.55, 0.04, 0.04),
-    ),
-    Status.NOT_YET: StatusLook(
-        "NOT YET",
-        "Contraindication to running reported. Assess and treat before any return-to-run plan.",
-        pattern="hatch",
-        border=3.0,
-        dashed=False,
-        tint=colors.Color(0.75, 0.25, 0.0),
-    ),
-    Status.BUILD_FOUNDATION: StatusLook(
-        "BUILD FOUNDATION",
-        "Cautions, no contraindication reported. Build the foundation first; plan together.",
-        pattern="dots",
-        border=2.0,
-        dashed=True,
-        tint=colors.Color(0.6, 0.45, 0.0),
-    ),
-    Status.READY_FOR_ASSESSMENT: StatusLook(
-        "READY FOR ASSESSMENT",
-        "No contraindication or caution reported. Do the in-clinic tests; not a clearance to run.",
-        pattern="plain",
-        border=1.2,
-        dashed=False,
-        tint=colors.Color(0.0, 0.4, 0.15),
-    ),
+    Status.URGENT: StatusLook("solid", 3.0, False, colors.Color(0.55, 0.04, 0.04)),
+    Status.NOT_YET: StatusLook("hatch", 3.0, False, colors.Color(0.75, 0.25, 0.0)),
+    Status.BUILD_FOUNDATION: StatusLook("dots", 2.0, True, colors.Color(0.6, 0.45, 0.0)),
+    Status.READY_FOR_ASSESSMENT: StatusLook("plain", 1.2, False, colors.Color(0.0, 0.4, 0.15)),
 }
 
-# Severity tags: a shape and a word; red flags also print white on black.
-SEVERITY_TAGS: dict[Severity, str] = {
-    Severity.RED_FLAG: "■ RED FLAG",
-    Severity.CONTRAINDICATION: "● CONTRAINDICATION",
-    Severity.CAUTION: "▲ CAUTION",
-    Severity.NOTE: "○ NOTE",
+# Severity symbols: a shape for each, printed beside the severity's word.
+SEVERITY_SYMBOLS: dict[Severity, str] = {
+    Severity.RED_FLAG: "■",
+    Severity.CONTRAINDICATION: "●",
+    Severity.CAUTION: "▲",
+    Severity.NOTE: "○",
 }
 
 
-def status_word(status: Status) -> str:
+def status_word(status: Status, words: ReportWords) -> str:
     """The status in words, as printed in the status box."""
-    return STATUS_LOOKS[status].word
+    return words.get(f"status_{status.value}")
+
+
+def status_gist(status: Status, words: ReportWords) -> str:
+    """What the status means for the PT today, in one sentence."""
+    return words.get(f"status_{status.value}_gist")
 
 
 class StatusBox(Flowable):  # type: ignore[misc]
     """A bordered box: a patterned band with the status symbol, then the word and its gist."""
 
-    def __init__(self, status: Status, look: Look) -> None:
+    def __init__(self, status: Status, words: ReportWords) -> None:
         super().__init__()
         self.status = status
-        self.look = look
         self.spec = STATUS_LOOKS[status]
-        self.band = 24 * mm
-        self.box_height = look.mm(15)
+        self.band = 22 * mm
+        self.box_height = 15 * mm
         inverse = self.spec.pattern == "solid"
         colour = WHITE if inverse else INK
         self.word = Paragraph(
-            f'<font color="{colour.hexval()}">{escape(self.spec.word)}</font>',
-            look.style("status_word"),
+            f'<font color="{colour.hexval()}">{escape(status_word(status, words))}</font>',
+            style("status_word"),
         )
         self.gist = Paragraph(
-            f'<font color="{colour.hexval()}">{escape(self.spec.gist)}</font>',
-            look.style("status_gist"),
+            f'<font color="{colour.hexval()}">{escape(status_gist(status, words))}</font>',
+            style("status_gist"),
         )
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -103,7 +78,7 @@ class StatusBox(Flowable):  # type: ignore[misc]
         text_width = avail_width - self.band - 4 * mm
         _, word_h = self.word.wrap(text_width, avail_height)
         _, gist_h = self.gist.wrap(text_width, avail_height)
-        self.height = max(self.box_height, word_h + gist_h + 4 * mm)
+        self.height = max(self.box_height, word_h + gist_h + 3 * mm)
         return self.width, self.height
 
     def draw(self) -> None:

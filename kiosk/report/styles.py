@@ -1,8 +1,11 @@
-"""The summary's one stylesheet: named paragraph styles, page geometry (mm) and tones."""
+"""The summary's one stylesheet: named paragraph styles, page geometry (mm) and tones.
+
+Type never shrinks to fit: body text is 9 pt, nothing is under 8 pt, and grey text
+is 8 pt or more (a long summary takes another page instead).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib import colors
@@ -17,7 +20,7 @@ from kiosk.report.fonts import BOLD, REGULAR, register_fonts
 PAGE_WIDTH, PAGE_HEIGHT = LETTER
 MARGIN_X = 13 * mm
 MARGIN_TOP = 11 * mm
-MARGIN_BOTTOM = 13 * mm
+MARGIN_BOTTOM = 12.5 * mm
 FOOTER_Y = 7 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 
@@ -25,68 +28,63 @@ FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 INK = colors.black
 MUTED = colors.Color(0.3, 0.3, 0.3)
 RULE = colors.Color(0.55, 0.55, 0.55)
-HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
+HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
 WHITE = colors.white
 
+BODY_SIZE = 9.0
+MIN_SIZE = 8.0
+FOOTER_SIZE = 8.0
+HEADER_SIZE = 8.5  # whose summary it is, atop every later page
 
 # (name, bold face, font size, leading, other ParagraphStyle arguments)
 _STYLES: tuple[tuple[str, bool, float, float, dict[str, object]], ...] = (
-    ("body", False, 8.6, 10.4, {}),
+    ("body", False, 9, 11.5, {}),
+    ("body_bold", True, 9, 11.5, {}),
     ("clinic", True, 14, 17, {}),
-    ("clinic_sub", False, 7.6, 9.2, {"textColor": MUTED, "alignment": TA_RIGHT}),
-    ("patient", True, 13, 16, {}),
-    ("label", False, 7.2, 8.8, {"textColor": MUTED}),
-    ("value", True, 9, 11, {}),
-    ("section", True, 10, 12.5, {"spaceBefore": 4, "spaceAfter": 2}),
-    ("flag_text", False, 7.9, 9.5, {}),
-    ("flag_meta", False, 6.6, 8, {"textColor": MUTED}),
-    ("severity", True, 7.2, 8.8, {}),
-    ("cell", False, 7.3, 8.7, {}),
-    ("cell_label", False, 7.3, 8.7, {"textColor": MUTED}),
-    ("cell_bold", True, 7.3, 8.7, {}),
-    ("cell_centred", False, 7.3, 8.7, {"alignment": TA_CENTER}),
-    ("small", False, 7.2, 8.8, {}),
-    ("source", False, 6.6, 8, {"textColor": MUTED}),
-    ("status_word", True, 15, 18, {}),
-    ("status_gist", False, 8.4, 10.2, {}),
-    ("urgent_banner", True, 12, 14, {"textColor": WHITE, "alignment": TA_CENTER}),
-    ("footer", False, 6.8, 8, {"textColor": MUTED}),
+    ("clinic_sub", False, 8.5, 10.5, {"textColor": MUTED, "alignment": TA_RIGHT}),
+    ("patient", True, 13, 16, {"splitLongWords": 1}),
+    ("label", False, 8.5, 10.5, {"textColor": MUTED}),
+    ("value", True, 9.5, 11.5, {}),
+    ("section", True, 11, 13.5, {"spaceBefore": 5, "spaceAfter": 1.5}),
+    ("flag", False, 9, 11, {}),
+    ("flag_title", True, 9, 11, {}),
+    ("flag_meta", False, 8.5, 10.5, {"textColor": MUTED}),
+    ("group", True, 9.5, 12, {}),
+    ("group_inverse", True, 9.5, 12, {"textColor": WHITE}),
+    ("assess", False, 9, 11, {"leftIndent": 4 * mm, "spaceBefore": 2}),
+    ("shared", False, 9, 11, {"spaceBefore": 2}),
+    ("cell", False, 9, 11, {}),
+    ("cell_label", False, 9, 11, {"textColor": MUTED}),
+    ("cell_bold", True, 9, 11, {}),
+    ("cell_centred", False, 9, 11, {"alignment": TA_CENTER}),
+    ("source", False, 8.5, 10.5, {"textColor": MUTED}),
+    ("status_word", True, 16, 19, {}),
+    ("status_gist", False, 9.5, 12, {}),
+    ("callout_title", True, 10, 12.5, {}),
+    ("callout", False, 9, 11.5, {}),
+    ("urgent_banner", True, 13, 16, {"textColor": WHITE, "alignment": TA_CENTER}),
 )
 
 
 @cache
-def stylesheet(scale: float = 1.0) -> StyleSheet1:
-    """The named paragraph styles every part of the summary uses, at a size `scale`."""
+def stylesheet() -> StyleSheet1:
+    """The named paragraph styles every part of the summary uses."""
     register_fonts()
     sheet = StyleSheet1()
     for name, bold, size, leading, extra in _STYLES:
-        kwargs: dict[str, object] = {"textColor": INK, **extra}
-        for key in ("spaceBefore", "spaceAfter"):
-            if key in kwargs:
-                kwargs[key] = float(kwargs[key]) * scale  # type: ignore[arg-type]
         sheet.add(
             ParagraphStyle(
                 name,
                 fontName=BOLD if bold else REGULAR,
-                fontSize=size * scale,
-                leading=leading * scale,
-                **kwargs,
+                fontSize=size,
+                leading=leading,
+                **{"textColor": INK, **extra},
             )
         )
     return sheet
 
 
-@dataclass(frozen=True)
-class Look:
-    """The stylesheet and spacing at one density (1.0 = normal; smaller = tighter)."""
-
-    scale: float = 1.0
-
-    def style(self, name: str) -> ParagraphStyle:
-        """One named style of the stylesheet."""
-        found: ParagraphStyle = stylesheet(self.scale)[name]
-        return found
-
-    def mm(self, value: float) -> float:
-        """A vertical distance in mm, in points, tightened with the density."""
-        return float(value * mm * self.scale)
+def style(name: str) -> ParagraphStyle:
+    """One named style of the stylesheet."""
+    found: ParagraphStyle = stylesheet()[name]
+    return found

@@ -7,10 +7,9 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from kiosk.readiness.questionnaire import Question
+from kiosk.report.words import ReportWords
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-NOT_ANSWERED = "not answered"
-SKIPPED = "skipped"
 
 
 def esc(text: object) -> str:
@@ -23,15 +22,15 @@ def plain(text: object) -> str:
     return _CONTROL.sub("", str(text))
 
 
-def answer_label(question: Question, value: Any, language: str) -> str:
+def answer_label(question: Question, value: Any, language: str, words: ReportWords) -> str:
     """The answer as the patient saw it (option labels, not raw ids); plain text, unescaped."""
-    words = question.texts.get(language) or next(iter(question.texts.values()), None)
-    options = words.options if words is not None else {}
+    texts = question.texts.get(language) or next(iter(question.texts.values()), None)
+    options = texts.options if texts is not None else {}
     if value is None:
-        return SKIPPED if question.kind == "scale" else NOT_ANSWERED
+        return words.get("skipped")
     if question.kind == "multi" and isinstance(value, list | tuple):
         if not value:
-            return options.get(question.none_option or "", "none")
+            return options.get(question.none_option or "", "-")
         return "; ".join(options.get(str(item), str(item)) for item in value)
     if question.kind == "scale" and isinstance(value, int) and not isinstance(value, bool):
         label = options.get(str(value))
@@ -45,11 +44,3 @@ def question_label(question: Question, language: str) -> str:
     """The question's short label in `language` (falling back to its first language, then id)."""
     words = question.texts.get(language) or next(iter(question.texts.values()), None)
     return words.label if words is not None else question.id
-
-
-def phq2_words(score: int | None) -> str:
-    """The PHQ-2 score as the PT reads it."""
-    if score is None:
-        return NOT_ANSWERED
-    verdict = "positive screen (3 or more)" if score >= 3 else "negative (under 3)"
-    return f"{score} of 6, {verdict}"

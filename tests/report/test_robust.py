@@ -1,4 +1,4 @@
-"""The summary's font covers what patients type; any valid answer set renders on two pages."""
+"""The summary's font covers what patients type; any valid answer set renders on 4 pages."""
 
 from __future__ import annotations
 
@@ -44,10 +44,10 @@ def test_every_name_the_keyboard_can_type_prints() -> None:
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answer_sets())
-def test_any_valid_answer_set_renders_on_at_most_two_pages(answers: dict[str, Any]) -> None:
+def test_any_valid_answer_set_renders_on_at_most_four_pages(answers: dict[str, Any]) -> None:
     assessment = assess(answers)
     _, pages = rendered(answers, assessment)
-    assert 1 <= len(pages) <= 2
+    assert 1 <= len(pages) <= 4
 
 
 def test_importing_report_loads_neither_qt_nor_reportlab() -> None:
