@@ -95,6 +95,12 @@ def _whole(low: int, high: int, unit: str) -> Callable[[Any], int]:
     return check
 
 
+def _switch(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Bad(f"expected true/false, got {_kind(value)} {_show(value)}; allowed: true, false")
+    return value
+
+
 def _language(value: Any) -> str:
     allowed = "one of " + ", ".join(SUPPORTED_LANGUAGES)
     text = _text(value, allowed)
@@ -243,6 +249,9 @@ class Settings:
     )
     default_language: str = _setting(_language, default="en")
     report_language: str = _setting(_language, default="en")  # the PT's PDF summary
+    export_fhir: bool = _setting(  # also a FHIR QuestionnaireResponse beside each PDF
+        _switch, default=False, show=lambda on: [("export_fhir", str(on).lower())]
+    )
     staff_pin_hash: str = _setting(_pin_hash, default="", show=_show_pin)  # "": no PIN set
     source: Path | None = None
 

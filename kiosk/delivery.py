@@ -8,6 +8,7 @@ Logs name steps and outcomes only, never the patient or her answers.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import tempfile
@@ -19,10 +20,12 @@ from typing import TYPE_CHECKING, Any
 import kiosk
 from kiosk.logs import log_event
 from kiosk.outcome import DeliveryResult, PrintResult, Problem
-from kiosk.output import SaveError, purge_old_summaries, save_summary
+from kiosk.output import SaveError, purge_old_summaries, save_record, save_summary
 from kiosk.printing import print_pdf
+from kiosk.readiness.fhir import questionnaire_response
 from kiosk.readiness.model import Assessment
 from kiosk.readiness.questionnaire import Questionnaire
+from kiosk.readiness.validate import default_questionnaire
 
 if TYPE_CHECKING:
     from kiosk.config import Settings
@@ -66,6 +69,24 @@ def _print_problem(reason: str | None) -> Problem:
         return Problem.PRINT_FAILED
 
 
+def _save_record(
+    answers: Mapping[str, Any],
+    assessment: Assessment,
+    when: datetime,
+    summary: Path,
+    questionnaire: Questionnaire | None,
+) -> None:
+    """The FHIR QuestionnaireResponse beside the saved PDF; a failure loses nothing else."""
+    try:
+        content = questionnaire if questionnaire is not None else default_questionnaire()
+        record = questionnaire_response(answers, assessment, content, authored=when)
+        save_record(json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"), summary)
+    except SaveError as exc:
+        log_event(_log, "delivery.record_failed", level=logging.ERROR, reason=exc.reason)
+    except Exception as exc:  # a record that cannot be made must not stop the printing
+        log_event(_log, "delivery.record_failed", level=logging.ERROR, error=type(exc).__name__)
+
+
 def _print(printer: Printer, path: Path, printer_name: str) -> PrintResult:
     try:
         return printer(path, printer_name)
@@ -105,7 +126,8 @@ def deliver_summary(
     Called when a patient finishes, and at once (with the answers so far) when she
     reports a warning sign. Never raises for a failed step: the result says what happened.
     `questionnaire` is the content the kiosk loaded (default: the one in `resources/`).
-    After a save, summaries older than `settings.retention_days` are purged.
+    After a save, summaries older than `settings.retention_days` are purged. With
+    `settings.export_fhir` a FHIR QuestionnaireResponse is saved beside the PDF.
     """
     when = (now or datetime.now()).replace(second=0, microsecond=0)
     try:
@@ -125,6 +147,8 @@ def deliver_summary(
     except SaveError as exc:
         log_event(_log, "delivery.save_failed", level=logging.ERROR, reason=exc.reason)
     if saved is not None:
+        if settings.export_fhir:
+            _save_record(answers, assessment, when, saved, questionnaire)
         printed = _print(printer, saved, settings.printer)
         with contextlib.suppress(OSError, ValueError):
             purge_old_summaries(settings.output_dir, settings.retention_days, when)

@@ -23,10 +23,12 @@ NAME_CHARS = 20  # at most this much of the patient's name goes into a file name
 _TEMP_PREFIX = ".summary-"
 _TEMP_SUFFIX = ".tmp"
 _STALE_TEMP = timedelta(hours=1)
-# 2026-11-28_1432_ana-lopez_3fa9c1.pdf: only files named like this are ever purged.
-SUMMARY_NAME = re.compile(
-    rf"(?P<when>\d{{4}}-\d{{2}}-\d{{2}}_\d{{4}})_[a-z0-9-]{{1,{NAME_CHARS}}}_[0-9a-f]{{6}}\.pdf"
-)
+_STEM = rf"(?P<when>\d{{4}}-\d{{2}}-\d{{2}}_\d{{4}})_[a-z0-9-]{{1,{NAME_CHARS}}}_[0-9a-f]{{6}}"
+# 2026-11-28_1432_ana-lopez_3fa9c1.pdf: only files named like this are ever purged ...
+SUMMARY_NAME = re.compile(rf"{_STEM}\.pdf")
+# ... and the structured record saved beside one (2026-11-28_1432_ana-lopez_3fa9c1.fhir.json).
+RECORD_SUFFIX = ".fhir.json"
+_KEPT_NAME = re.compile(rf"{_STEM}(?:\.pdf|{re.escape(RECORD_SUFFIX)})")
 _WHEN_FORMAT = "%Y-%m-%d_%H%M"
 
 
@@ -102,6 +104,23 @@ def _cause(exc: OSError) -> str:
     return os.strerror(exc.errno) if exc.errno else type(exc).__name__
 
 
+def _private_temp(folder: Path, data: bytes) -> str:
+    """`data` in a new hidden temp file in `folder`, owner-only and flushed to disk."""
+    fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=folder)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)
+        _write_all(fd, data)
+        os.fsync(fd)
+    except OSError:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    os.close(fd)
+    return temp
+
+
 def save_summary(pdf: bytes, folder: Path, *, patient_name: str | None, when: datetime) -> Path:
     """Write `pdf` into `folder` (created owner-only if needed) under a new unique name.
 
@@ -113,14 +132,7 @@ def save_summary(pdf: bytes, folder: Path, *, patient_name: str | None, when: da
     temp: str | None = None
     try:
         _make_folder(folder)
-        fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=folder)
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, 0o600)
-            _write_all(fd, pdf)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        temp = _private_temp(folder, pdf)
         while True:
             target = folder / summary_file_name(patient_name, when)
             if not target.exists():
@@ -141,8 +153,32 @@ def save_summary(pdf: bytes, folder: Path, *, patient_name: str | None, when: da
     return target
 
 
+def save_record(data: bytes, summary: Path) -> Path:
+    """Write `data` beside the saved `summary` PDF, under its name with RECORD_SUFFIX, the
+    way `save_summary` writes (temp file, flushed, renamed, owner-only), so the same
+    purge removes both. Any failure raises `SaveError` and leaves no temp file behind."""
+    target = summary.with_name(summary.name.removesuffix(".pdf") + RECORD_SUFFIX)
+    temp: str | None = None
+    try:
+        temp = _private_temp(summary.parent, data)
+        os.replace(temp, target)
+        temp = None
+        _sync_folder(summary.parent)
+    except OSError as exc:
+        log_event(_log, "record.save_failed", level=logging.WARNING, reason=_reason(exc))
+        raise SaveError(
+            f"could not save the record in {summary.parent}: {_cause(exc)}", _reason(exc)
+        ) from None
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+    log_event(_log, "record.saved", size=len(data))
+    return target
+
+
 def _when(name: str) -> datetime | None:
-    match = SUMMARY_NAME.fullmatch(name)
+    match = _KEPT_NAME.fullmatch(name)
     if match is None:
         return None
     try:
@@ -156,10 +192,11 @@ def _naive(moment: datetime) -> datetime:
 
 
 def purge_old_summaries(folder: Path, retention_days: int, now: datetime) -> int:
-    """Delete this app's summaries screened more than `retention_days` ago; return how many.
+    """Delete this app's summaries (and the records beside them) screened more than
+    `retention_days` ago; return how many files.
 
-    Only files named as `save_summary` names them are touched (and temp files of an
-    interrupted save, once an hour old); anything else in the folder is left alone.
+    Only files named as `save_summary` and `save_record` name them are touched (and temp
+    files of an interrupted save, once an hour old); anything else in the folder is left alone.
     """
     if retention_days < 0:
         raise ValueError("retention_days must be 0 or more")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from kiosk.readiness.assess import assess_valid
+from kiosk.readiness.fhir import questionnaire_resource
 from kiosk.readiness.model import AnswersError
 from kiosk.readiness.questionnaire import Questionnaire, QuestionnaireError
 from kiosk.readiness.rules import RULES, RULES_VERSION, Rule
@@ -146,6 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", help="answers as a JSON file, or - to read stdin")
     parser.add_argument("--rules", action="store_true", help="print the rule table and exit")
     parser.add_argument(
+        "--fhir-questionnaire",
+        action="store_true",
+        help="print the screening as a FHIR R4 Questionnaire (JSON) and exit",
+    )
+    parser.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -157,14 +163,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the language of the flags' words in the JSON (default en; English if not offered)",
     )
     args = parser.parse_args(argv)
-    if args.rules == (args.file is not None):
-        parser.error("give either an answers FILE (or -) or --rules")
+    if [args.rules, args.fhir_questionnaire, args.file is not None].count(True) != 1:
+        parser.error("give one of: an answers FILE (or -), --rules, --fhir-questionnaire")
     if args.verbose and not args.rules:
         parser.error("--verbose goes with --rules")
     try:
         content = default_questionnaire()
         if args.rules:
             _write(_table(RULES, args.verbose, content))
+            return EXIT_OK
+        if args.fhir_questionnaire:
+            titles = {rule.id: content.words(rule.id).clinician_title for rule in RULES}
+            resource = questionnaire_resource(content, titles)
+            _write(json.dumps(resource, indent=2, ensure_ascii=False) + "\n")
             return EXIT_OK
         answers = _load(args.file)
         valid = validate_answers(answers, questionnaire=content)
