@@ -1,5 +1,8 @@
 """Time the PT summary: render (median, p95 of the longest answer set) and the print hand-off.
 
+Wall-clock times count the waits for a busy CPU; the CPU time and the load average printed
+beside them tell how much of a figure is the machine's load.
+
     python bench/bench_report.py [--runs 20] [--printer kiosk-test]
 
 Prints figures only. The print hand-off is timed when the printer exists (the CI's
@@ -38,17 +41,20 @@ def bench_render(runs: int) -> bytes:
         start = time.perf_counter()
         render(answers, assessment, context)  # first run: imports, font loading
         first = time.perf_counter() - start
-        times = []
+        times, cpu = [], []
         for _ in range(runs):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             out = render(answers, assessment, context)
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
         if answers is LONGEST:
             pdf = out
         print(
             f"render {label} ({len(assessment.flags)} flags, {len(out) // 1024} KiB): "
             f"first {first * 1000:.0f} ms, median {statistics.median(times) * 1000:.0f} ms, "
-            f"p95 {_percentile(times, 0.95) * 1000:.0f} ms over {runs} runs"
+            f"p95 {_percentile(times, 0.95) * 1000:.0f} ms over {runs} runs; "
+            f"CPU time median {statistics.median(cpu) * 1000:.0f} ms "
+            f"(load average {os.getloadavg()[0]:.1f})"
         )
     return pdf
 
