@@ -175,6 +175,25 @@ def test_shared_sentences() -> None:
     assert shared_sentences(["A one. Do X."]) == []
 
 
+def test_longest_answers_are_a_local_maximum() -> None:
+    """No single other answer (or birth week) makes LONGEST raise more flags."""
+    questionnaire = load_questionnaire()
+    most = len(assess(LONGEST, today=TODAY).flags)
+    for question in questionnaire.questions:
+        values: list[object] = list(question.options)
+        if question.kind == "scale":
+            values = [None, 0, 1, 2, 3]
+        for value in values:
+            trial = {**LONGEST, question.id: value}
+            try:
+                assert len(assess(trial, today=TODAY).flags) <= most, (question.id, value)
+            except ValueError:
+                continue  # not a valid answer set (e.g. a hidden question)
+    for weeks in range(0, 60):
+        trial = {**LONGEST, "baby_birth_date": birth_weeks_ago(weeks)}
+        assert len(assess(trial, today=TODAY).flags) <= most, weeks
+
+
 @pytest.mark.parametrize(
     ("weeks", "english", "spanish"),
     [
@@ -222,6 +241,12 @@ def test_a_positive_mood_screen_gets_a_boxed_callout_on_page_one() -> None:
     assert EN.get("mood_callout_body", total=4) in pages[0]
     _, pages = rendered(READY)
     assert EN.get("mood_callout_title") not in " ".join(pages)
+
+
+def test_report_language_picks_the_labels() -> None:
+    _, pages = rendered(BUILD_FOUNDATION, report_language="es")
+    words = load_questionnaire().question("walking").text("es")
+    assert f"{words.label} {words.options['under_30']}" in " ".join(pages)
 
 
 def test_answers_show_labels_not_ids() -> None:
