@@ -173,8 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _write(_table(RULES, args.verbose, content))
             return EXIT_OK
         if args.fhir_questionnaire:
-            titles = {rule.id: content.words(rule.id).clinician_title for rule in RULES}
-            resource = questionnaire_resource(content, titles)
+            resource = questionnaire_resource(content)
             _write(json.dumps(resource, indent=2, ensure_ascii=False) + "\n")
             return EXIT_OK
         answers = _load(args.file)

@@ -151,7 +151,14 @@ def _phq2_group(questions: Sequence[Question], questionnaire: Questionnaire) -> 
     return group
 
 
-def _assessment_group(rule_titles: Mapping[str, str]) -> dict[str, Any]:
+def _clinician_title(questionnaire: Questionnaire, rule_id: str) -> str | None:
+    try:
+        return questionnaire.words(rule_id).clinician_title
+    except KeyError:
+        return None
+
+
+def _assessment_group(questionnaire: Questionnaire) -> dict[str, Any]:
     return {
         "linkId": ASSESSMENT_GROUP,
         "text": "Kiosk screening result (from the rules, not answered by the patient)",
@@ -178,7 +185,11 @@ def _assessment_group(rule_titles: Mapping[str, str]) -> dict[str, Any]:
                 "repeats": True,
                 "readOnly": True,
                 "answerOption": [
-                    {"valueCoding": _coding(RULE_SYSTEM, rule.id, rule_titles.get(rule.id))}
+                    {
+                        "valueCoding": _coding(
+                            RULE_SYSTEM, rule.id, _clinician_title(questionnaire, rule.id)
+                        )
+                    }
                     for rule in RULES
                 ],
             },
@@ -186,11 +197,9 @@ def _assessment_group(rule_titles: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-def questionnaire_resource(
-    questionnaire: Questionnaire, rule_titles: Mapping[str, str] | None = None
-) -> dict[str, Any]:
-    """The FHIR R4 Questionnaire of the screening (English texts); `rule_titles` by rule id
-    label the flag codes."""
+def questionnaire_resource(questionnaire: Questionnaire) -> dict[str, Any]:
+    """The FHIR R4 Questionnaire of the screening (English texts; the flag codes labelled
+    with the rules' clinician titles)."""
     items: list[dict[str, Any]] = []
     phq2 = [q for q in questionnaire.questions if q.id in PHQ2_ITEMS]
     for question in questionnaire.questions:
@@ -199,7 +208,7 @@ def questionnaire_resource(
                 items.append(_phq2_group(phq2, questionnaire))
             continue
         items.append(_item(question, questionnaire))
-    items.append(_assessment_group(rule_titles or {}))
+    items.append(_assessment_group(questionnaire))
     return {
         "resourceType": "Questionnaire",
         "id": "postpartum-return-to-run",
@@ -274,7 +283,14 @@ def questionnaire_response(
         result.append(
             {
                 "linkId": "flags",
-                "answer": [{"valueCoding": _coding(RULE_SYSTEM, f.id)} for f in assessment.flags],
+                "answer": [
+                    {
+                        "valueCoding": _coding(
+                            RULE_SYSTEM, f.id, _clinician_title(questionnaire, f.id)
+                        )
+                    }
+                    for f in assessment.flags
+                ],
             }
         )
     items.append({"linkId": ASSESSMENT_GROUP, "item": result})

@@ -70,6 +70,10 @@ def _response(answers: Mapping[str, Any]) -> dict[str, Any]:
     return questionnaire_response(answers, assessment, QUESTIONNAIRE, authored=AUTHORED)
 
 
+def _code(coding: Mapping[str, str]) -> tuple[str, str]:
+    return coding["system"], coding["code"]
+
+
 def _conforms(response: Mapping[str, Any], questionnaire: Mapping[str, Any]) -> None:
     """Each response item is a questionnaire item at the same place, answered as it allows."""
     defined = {item["linkId"]: (depth, item) for depth, item in _walk(questionnaire["item"])}
@@ -80,7 +84,7 @@ def _conforms(response: Mapping[str, Any], questionnaire: Mapping[str, Any]) -> 
         answers = item.get("answer", [])
         if len(answers) > 1:
             assert definition.get("repeats"), item["linkId"]
-        allowed = [o["valueCoding"] for o in definition.get("answerOption", [])]
+        allowed = [_code(o["valueCoding"]) for o in definition.get("answerOption", [])]
         for answer in answers:
             (kind,) = answer
             expected = {
@@ -91,7 +95,7 @@ def _conforms(response: Mapping[str, Any], questionnaire: Mapping[str, Any]) -> 
             }[definition["type"]]
             assert kind == expected, item["linkId"]
             if allowed:
-                assert answer["valueCoding"] in allowed, (item["linkId"], answer)
+                assert _code(answer["valueCoding"]) in allowed, (item["linkId"], answer)
 
 
 def test_the_questionnaire_is_valid_fhir_with_the_spec_question_ids() -> None:
@@ -162,8 +166,8 @@ def test_the_status_and_every_flag_are_recorded(name: str) -> None:
         {"valueCoding": {"system": STATUS_SYSTEM, "code": assessment.status.value}}
     ]
     assert result["weeks_postpartum"] == [{"valueInteger": assessment.weeks_postpartum}]
-    flags = [a["valueCoding"] for a in result.get("flags", [])]
-    assert flags == [{"system": RULE_SYSTEM, "code": f.id} for f in assessment.flags]
+    flags = [_code(a["valueCoding"]) for a in result.get("flags", [])]
+    assert flags == [(RULE_SYSTEM, f.id) for f in assessment.flags]
 
 
 def test_a_skipped_phq2_item_is_asked_and_declined_and_the_total_left_out() -> None:
