@@ -71,7 +71,7 @@ def _story(
     cited = [key for flag in assessment.flags for key in flag.sources]
     if assessment.status is not Status.URGENT:
         cited += CHECKLIST_SOURCES
-    story += [*section(words.get("sources_heading"), 20 * mm), sources_paragraph(cited)]
+    story += [*section(words.get("sources_heading"), 14 * mm), sources_paragraph(cited, words)]
     return story
 
 

@@ -68,7 +68,7 @@ def header(context: ReportContext, words: ReportWords) -> Table:
     right = Paragraph(f"<b>{esc(words.get('title'))}</b><br/>{phones}", style("clinic_sub"))
     table = Table(
         [[Paragraph(esc(context.clinic_name), style("clinic")), right]],
-        colWidths=[FRAME_WIDTH * 0.45, FRAME_WIDTH * 0.55],
+        colWidths=[FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5],
     )
     return _styled(
         table,
@@ -104,6 +104,14 @@ def phq2_line(answers: Mapping[str, Any], words: ReportWords) -> str:
     return f"{line} ({verdict})"
 
 
+def _language_name(code: str, words: ReportWords, names: Mapping[str, str]) -> str:
+    """The patient's language named in the report's language (else in its own words)."""
+    try:
+        return words.get(f"languages.{code}")
+    except KeyError:
+        return names.get(code, code)
+
+
 def patient_block(
     answers: Mapping[str, Any],
     assessment: Assessment,
@@ -132,10 +140,7 @@ def patient_block(
         (label("delivery"), answered("delivery")),
         (label("feeding"), answered("feeding")),
         (label("postnatal_check"), answered("postnatal_check")),
-        (
-            words.get("patient_language"),
-            names.get(context.patient_language, context.patient_language),
-        ),
+        (words.get("patient_language"), _language_name(context.patient_language, words, names)),
     ]
     lab, val = style("label"), style("value")
     grid: list[list[Flowable | str]] = [
@@ -149,7 +154,7 @@ def patient_block(
     phq2 = Paragraph(esc(phq2_line(answers, words)), val)
     grid.append([Paragraph(esc(words.get("phq2")), lab), phq2, "", ""])
     last = len(grid) - 1
-    table = Table(grid, colWidths=[FRAME_WIDTH * f for f in (0.19, 0.31, 0.19, 0.31)])
+    table = Table(grid, colWidths=[FRAME_WIDTH * f for f in (0.17, 0.33, 0.17, 0.33)])
     return [
         Paragraph(esc(words.get("patient")), lab),
         Paragraph(esc(patient_name(answers, words)), style("patient")),
@@ -345,10 +350,10 @@ def answers_table(
     return out
 
 
-def sources_paragraph(keys: Iterable[str]) -> Paragraph:
+def sources_paragraph(keys: Iterable[str], words: ReportWords) -> Paragraph:
     """The sources this summary cites (`keys`), in full, in the order of the source list."""
     cited = set(keys)
     items = " ".join(
-        f"<b>{esc(key)}</b> {esc(text)}" for key, text in SOURCES.items() if key in cited
+        f"<b>{esc(key)}</b> {esc(words.get(f'sources.{key}'))}" for key in SOURCES if key in cited
     )
     return Paragraph(items, style("source"))

@@ -75,7 +75,7 @@ def test_saves_then_prints_the_saved_file(tmp_path: Path) -> None:
     assert (path, name) == (result.saved_path, "front-desk")
     assert printed == result.saved_path.read_bytes()
     first = page_texts(printed)[0]
-    assert "Test Clinic & Co" in first and NAME in first and "Español" in first
+    assert "Test Clinic & Co" in first and NAME in first and "Spanish" in first
     assert "2026-11-28 14:32" in first
 
 

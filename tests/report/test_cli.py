@@ -37,7 +37,7 @@ def test_reads_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", stdin)
     out = tmp_path / "summary.pdf"
     assert main(["-", "-o", str(out), "--patient-language", "es"]) == 0
-    assert "Español" in page_texts(out.read_bytes())[0]
+    assert "Patient answered in Spanish" in page_texts(out.read_bytes())[0]
 
 
 @pytest.mark.parametrize(
