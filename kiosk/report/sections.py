@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from kiosk.readiness.model import SOURCES, Assessment, Flag, Severity, Status
-from kiosk.readiness.questionnaire import Questionnaire
+from kiosk.readiness.questionnaire import Question, Questionnaire
 from kiosk.report.context import ReportContext
 from kiosk.report.fonts import REGULAR
 from kiosk.report.marks import SEVERITY_SYMBOLS, StatusBox
@@ -347,7 +347,31 @@ def answers_table(
         )
     if assessment.status is Status.URGENT:
         out.append(Paragraph(esc(words.get("answers_stopped")), style("body")))
+    for question in questionnaire.questions:
+        unseen = not_shown_options(question, answers.get(question.id))
+        if unseen:
+            texts = question.texts.get(lang) or next(iter(question.texts.values()))
+            line = words.get(
+                "options_not_asked",
+                question=question_label(question, lang),
+                options=", ".join(texts.options.get(option, option) for option in unseen),
+            )
+            out.append(Paragraph(esc(line), style("body")))
     return out
+
+
+def not_shown_options(question: Question, value: object) -> list[str]:
+    """The options of a question split over screens that she never saw: every screen
+    after the first one on which she ticked something (a tick ends the question there)."""
+    screens = question.option_screens
+    if question.kind != "multi" or len(screens) < 2 or not isinstance(value, list | tuple):
+        return []
+    for index, screen in enumerate(screens):
+        if any(option in value for option in screen):
+            later = [option for rest in screens[index + 1 :] for option in rest]
+            # An answer set from elsewhere may tick later screens' signs too: then they were asked.
+            return [] if any(option in value for option in later) else later
+    return []
 
 
 def sources_paragraph(keys: Iterable[str], words: ReportWords) -> Paragraph:

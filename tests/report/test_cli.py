@@ -99,3 +99,14 @@ def test_as_a_process_never_a_traceback(tmp_path: Path) -> None:
         check=False,
     )
     assert good.returncode == 0 and good.stdout.startswith(b"%PDF")
+
+
+def test_report_language_spanish(tmp_path: Path) -> None:
+    from kiosk.report.words import report_words
+
+    out = tmp_path / "resumen.pdf"
+    args = [str(_answers_file(tmp_path, NOT_YET)), "-o", str(out), "--report-language", "es"]
+    assert main(args) == 0
+    es = report_words("es")
+    first = page_texts(out.read_bytes())[0]
+    assert es.get("status_not_yet") in first and es.get("disclaimer") in first

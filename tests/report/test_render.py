@@ -350,3 +350,21 @@ def test_us_letter_and_only_the_shipped_font() -> None:
 def test_empty_flags_render() -> None:
     _, pages = rendered(READY, Assessment(Status.READY_FOR_ASSESSMENT, 30, (), 0))
     assert EN.get("no_flags") in pages[0]
+
+
+def test_signs_on_a_screen_never_shown_are_said_to_be_not_asked() -> None:
+    question = load_questionnaire().question("warning_signs")
+    first, second = question.option_screens
+    _, pages = rendered(URGENT)  # heavy bleeding and self-harm, both on the first screen
+    assert set(URGENT["warning_signs"]) <= set(first)
+    options = question.text("en").options
+    line = EN.get(
+        "options_not_asked",
+        question=question.text("en").label,
+        options=", ".join(options[sign] for sign in second),
+    )
+    assert line in " ".join(pages)
+    _, pages = rendered({**URGENT, "warning_signs": [second[0]]})  # the second screen was seen
+    assert "their screen was not shown" not in " ".join(pages)
+    _, pages = rendered(LONGEST_URGENT)  # every sign ticked: every screen was asked
+    assert "their screen was not shown" not in " ".join(pages)
