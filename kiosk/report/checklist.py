@@ -176,6 +176,7 @@ def checklist_table(assessment: Assessment, words: ReportWords) -> Table:
 
     for group, tests in CHECKLIST:
         extra.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 1, INK))
+        first = len(rows)
         spanning(esc(words.get(f"groups.{group}")))
         if group == "impact" and blood_pressure:
             extra.append(("SPAN", (1, len(rows)), (-1, len(rows))))
@@ -189,6 +190,8 @@ def checklist_table(assessment: Assessment, words: ReportWords) -> Table:
             )
         if group == "impact" and reason:
             spanning(f"<b>{esc(words.get('not_today', reason=reason))}</b>", "cell")
+        # A page never parts a group's heading (and its notes) from its first test.
+        extra.append(("NOSPLIT", (0, first), (-1, len(rows))))
         for test in tests:
             name = Paragraph(esc(words.get(f"tests.{test.key}")), cell)
             if test.impact and reason:
