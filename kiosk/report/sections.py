@@ -24,6 +24,7 @@ IN_HEADER = frozenset(
 )
 PHQ2_ITEMS = ("mood_interest", "mood_down")
 MOOD_RULE = "NOTE-MOOD"
+LONG_ANSWER = 60  # characters: a longer list answer gets a row of its own
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -318,33 +319,37 @@ def answers_table(
     assessment: Assessment,
     words: ReportWords,
 ) -> list[Flowable]:
-    """Every answer as question label and answer label, in two column pairs."""
+    """Every answer as question label and answer label, in two column pairs; a long list
+    answer (the warning signs ticked) takes a whole row."""
     lab, cell = style("cell_label"), style("cell")
     lang = words.language
-    pairs = [
-        [
+    shown = [q for q in questionnaire.questions if q.id in answers and q.id not in IN_HEADER]
+
+    def pair(q: Question) -> list[Flowable | str]:
+        return [
             Paragraph(esc(question_label(q, lang)), lab),
             Paragraph(esc(answer_label(q, answers[q.id], lang, words)), cell),
         ]
-        for q in questionnaire.questions
-        if q.id in answers and q.id not in IN_HEADER
+
+    def long(q: Question) -> bool:
+        return q.kind == "multi" and len(answer_label(q, answers[q.id], lang, words)) > LONG_ANSWER
+
+    pairs = [pair(q) for q in shown if not long(q)]
+    half = (len(pairs) + 1) // 2
+    left, right = pairs[:half], pairs[half:]
+    rows = [left[i] + (right[i] if i < len(right) else ["", ""]) for i in range(half)]
+    extra: list[tuple[object, ...]] = [
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        ("LINEBEFORE", (2, 0), (2, len(rows) - 1), 0.8, INK),
     ]
+    for q in shown:
+        if long(q):
+            extra.append(("SPAN", (1, len(rows)), (-1, len(rows))))
+            rows.append([*pair(q), "", ""])
     out: list[Flowable] = []
-    if pairs:
-        half = (len(pairs) + 1) // 2
-        left, right = pairs[:half], pairs[half:]
-        rows = [left[i] + (right[i] if i < len(right) else ["", ""]) for i in range(half)]
+    if rows:
         widths = [FRAME_WIDTH * f for f in (0.26, 0.24, 0.26, 0.24)]
-        out.append(
-            _styled(
-                Table(rows, colWidths=widths),
-                [
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-                    ("LINEBEFORE", (2, 0), (2, -1), 0.8, INK),
-                ],
-                pad=0.7,
-            )
-        )
+        out.append(_styled(Table(rows, colWidths=widths), extra, pad=0.7))
     if assessment.status is Status.URGENT:
         out.append(Paragraph(esc(words.get("answers_stopped")), style("body")))
     for question in questionnaire.questions:
