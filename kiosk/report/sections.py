@@ -11,6 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from kiosk.readiness.model import SOURCES, Assessment, Flag, Severity, Status
 from kiosk.readiness.questionnaire import Question, Questionnaire
+from kiosk.readiness.urgency import unasked_signs
 from kiosk.report.context import ReportContext
 from kiosk.report.fonts import REGULAR
 from kiosk.report.marks import SEVERITY_SYMBOLS, StatusBox
@@ -352,8 +353,11 @@ def answers_table(
         out.append(_styled(Table(rows, colWidths=widths), extra, pad=0.7))
     if assessment.status is Status.URGENT:
         out.append(Paragraph(esc(words.get("answers_stopped")), style("body")))
-    for question in questionnaire.questions:
-        unseen = not_shown_options(question, answers.get(question.id))
+    unasked = unasked_signs(questionnaire, answers)
+    for question in questionnaire.urgent_questions:
+        ticked = answers.get(question.id) or ()
+        # An answer set from elsewhere may tick later screens' signs too: those were asked.
+        unseen = [v for v in unasked if v in question.options and v not in ticked]
         if unseen:
             texts = question.texts.get(lang) or next(iter(question.texts.values()))
             line = words.get(
@@ -363,20 +367,6 @@ def answers_table(
             )
             out.append(Paragraph(esc(line), style("body")))
     return out
-
-
-def not_shown_options(question: Question, value: object) -> list[str]:
-    """The options of a question split over screens that she never saw: every screen
-    after the first one on which she ticked something (a tick ends the question there)."""
-    screens = question.option_screens
-    if question.kind != "multi" or len(screens) < 2 or not isinstance(value, list | tuple):
-        return []
-    for index, screen in enumerate(screens):
-        if any(option in value for option in screen):
-            later = [option for rest in screens[index + 1 :] for option in rest]
-            # An answer set from elsewhere may tick later screens' signs too: then they were asked.
-            return [] if any(option in value for option in later) else later
-    return []
 
 
 def sources_paragraph(keys: Iterable[str], words: ReportWords) -> Paragraph:
