@@ -215,7 +215,7 @@ def flag_counts(assessment: Assessment, words: ReportWords) -> str:
 def flag_lines(assessment: Assessment, words: ReportWords) -> list[Flowable]:
     """Every flag as one line, most serious first: symbol, clinician title, id, sources."""
     n = len(assessment.flags)
-    heading = section(words.count("flags", n))
+    heading = section(words.count("flags", n) if n else words.get("flags_zero"))
     if not assessment.flags:
         return [*heading, Paragraph(esc(words.get("no_flags")), style("body"))]
     title, meta = style("flag_title"), style("flag_meta")

@@ -349,7 +349,8 @@ def test_us_letter_and_only_the_shipped_font() -> None:
 
 def test_empty_flags_render() -> None:
     _, pages = rendered(READY, Assessment(Status.READY_FOR_ASSESSMENT, 30, (), 0))
-    assert EN.get("no_flags") in pages[0]
+    assert f"{EN.get('flags_zero')} {EN.get('no_flags')}" in pages[0]
+    assert "0 flags" not in pages[0]
 
 
 def test_signs_on_a_screen_never_shown_are_said_to_be_not_asked() -> None:
