@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     tasks.add_argument("--set-pin", action="store_true", help="set the staff PIN and exit")
     tasks.add_argument("--self-test", action="store_true", help="check this installation")
     tasks.add_argument(
+        "--test-alert", action="store_true", help="send a test alert to the front desk and exit"
+    )
+    tasks.add_argument(
         "--screenshots", type=Path, metavar="DIR", help="render every screen to PNG files in DIR"
     )
     parser.add_argument(
@@ -58,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.ops_cli import set_pin
 
         return set_pin(args.config)
+    if args.test_alert:
+        from kiosk.ops_cli import send_test_alert
+
+        return send_test_alert(args.config)
     if args.self_test:
         from kiosk.selftest import run as self_test
 

@@ -34,6 +34,7 @@ def deliver_summary(
     settings: Settings,
     patient_language: str,
     questionnaire: Any = None,
+    alert_reference: str = "",
 ) -> DeliveryResult:
     """Save and print the PT's summary; reportlab and QtPdf load only when this first runs."""
     from kiosk.delivery import deliver_summary as deliver
@@ -44,6 +45,7 @@ def deliver_summary(
         settings=settings,
         patient_language=patient_language,
         questionnaire=questionnaire,
+        alert_reference=alert_reference,
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import clinic, paths
+from kiosk.alert.model import SECURITIES, AlertSettings, is_lan_host, is_loopback_host, url_host
 from kiosk.clinic import Location
 from kiosk.config_file import ConfigError, parse_toml, read_text
 from kiosk.readiness.resources import available_languages, resource_path
@@ -185,6 +186,114 @@ def _locations(value: Any) -> tuple[Location, ...]:
     return tuple(found)
 
 
+_EMAIL_RE = re.compile(r"[^@\s\"<>,;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+_HOST_RE = re.compile(r"[A-Za-z0-9.:\[\]-]{1,253}")
+
+
+def _email(value: Any) -> str:
+    allowed = "an e-mail address such as frontdesk@example.org"
+    text = _text(value, allowed, max_len=254)
+    if not _EMAIL_RE.fullmatch(text):
+        raise _Bad(f"{_show(value)} is not an e-mail address; allowed: {allowed}")
+    return text
+
+
+def _emails(value: Any) -> tuple[str, ...]:
+    allowed = "a list of up to 10 e-mail addresses, [] for no e-mail alert"
+    if not isinstance(value, list) or len(value) > 10:
+        raise _Bad(f"{_show(value)} is not allowed; allowed: {allowed}")
+    return tuple(_email(item) for item in value)
+
+
+def _host(value: Any) -> str:
+    allowed = 'a host name or address, e.g. "smtp.office365.com", or ""'
+    text = _text(value, allowed, empty_ok=True, max_len=253)
+    if text and not _HOST_RE.fullmatch(text):
+        raise _Bad(f"{_show(value)} is not a host name; allowed: {allowed}")
+    return text
+
+
+def _port(value: Any) -> int:
+    allowed = "a port from 1 to 65535 (587 for starttls, 465 for tls)"
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 65535:
+        raise _Bad(f"{_show(value)} is not allowed; allowed: {allowed}")
+    return value
+
+
+def _security(value: Any) -> str:
+    allowed = "one of " + ", ".join(SECURITIES)
+    text = _text(value, allowed)
+    if text not in SECURITIES:
+        raise _Bad(f"{_show(value)} is not allowed; allowed: {allowed}")
+    return text
+
+
+def _password_file(value: Any) -> Path | None:
+    allowed = 'an absolute path to a file only the kiosk user can read, or ""'
+    text = _text(value, allowed, empty_ok=True, max_len=1000)
+    path = Path(text).expanduser() if text else None
+    if path is not None and not path.is_absolute():
+        raise _Bad(f"{_show(value)} is a relative path; allowed: {allowed}")
+    return path
+
+
+def _webhook(value: Any) -> str:
+    allowed = 'an https:// URL (http:// only to this machine), or "" for no webhook'
+    text = _text(value, allowed, empty_ok=True, max_len=2000)
+    if not text:
+        return text
+    scheme, _, rest = text.partition("://")
+    host = re.split(r"[/:?#]", rest.removeprefix("[").split("]")[0], maxsplit=1)[0]
+    loopback_http = scheme == "http" and is_loopback_host(host)
+    if " " in text or not host or not (scheme == "https" or loopback_http):
+        raise _Bad(f"the value is not allowed; allowed: {allowed}")  # never echo its secret
+    return text
+
+
+_ALERT_FIELDS: dict[str, Callable[[Any], Any]] = {
+    "kiosk_name": lambda v: _text(v, 'a short name, or "" for the first location', empty_ok=True),
+    "email_to": _emails,
+    "email_from": lambda v: _email(v) if v != "" else "",
+    "smtp_host": _host,
+    "smtp_port": _port,
+    "smtp_security": _security,
+    "smtp_user": lambda v: _text(v, 'the login name, or "" for no login', empty_ok=True),
+    "smtp_password_file": _password_file,
+    "webhook_url": _webhook,
+    "timeout_s": _whole(2, 60, "seconds"),
+}
+
+
+def _alert(value: Any) -> AlertSettings:
+    """The [alert] table; a problem names its key, e.g. ``alert.timeout_s``."""
+    if not isinstance(value, dict):
+        raise _Bad(f"expected a table, got {_kind(value)}; allowed: an [alert] table")
+    parts: dict[str, Any] = {}
+    for name, raw in value.items():
+        check = _ALERT_FIELDS.get(name)
+        if check is None:
+            raise _Bad(f"unknown key; allowed: {', '.join(_ALERT_FIELDS)}", f"alert.{name}")
+        try:
+            parts[name] = check(raw)
+        except _Bad as exc:
+            raise _Bad(exc.problem, f"alert.{name}") from None
+    alert = AlertSettings(**parts)
+    for name, given in (("email_from", alert.email_from), ("smtp_host", alert.smtp_host)):
+        if alert.email_to and not given:
+            raise _Bad("must be set when alert.email_to lists an address", f"alert.{name}")
+    if alert.email_to and alert.smtp_security == "none" and not is_lan_host(alert.smtp_host):
+        raise _Bad(
+            '"none" (no TLS) is allowed only to a relay on this machine or the clinic\'s LAN,'
+            " given by address (127.x, 10.x, 172.16-31.x, 192.168.x)",
+            "alert.smtp_security",
+        )
+    if alert.smtp_user and alert.smtp_password_file is None:
+        raise _Bad("must be set when alert.smtp_user is set", "alert.smtp_password_file")
+    if alert.smtp_user and alert.smtp_security == "none":
+        raise _Bad("a login needs smtp_security starttls or tls", "alert.smtp_user")
+    return alert
+
+
 Show = Callable[[Any], list[tuple[str, str]]]
 
 
@@ -222,6 +331,24 @@ def _show_pin(pin_hash: str) -> list[tuple[str, str]]:  # never the hash itself
     return [("staff PIN", "set" if pin_hash else "NOT set (run: python -m kiosk --set-pin)")]
 
 
+def _show_alert(alert: AlertSettings) -> list[tuple[str, str]]:
+    """The alert channels; a webhook only by its host (its path is a secret)."""
+    email = "off (no alert.email_to)"
+    if alert.email_on:
+        login = f", login {alert.smtp_user}" if alert.smtp_user else ", no login"
+        email = (
+            f"to {', '.join(alert.email_to)} from {alert.email_from} via {alert.smtp_host}:"
+            f"{alert.smtp_port} ({alert.smtp_security}{login})"
+        )
+    webhook = f"POST to {url_host(alert.webhook_url)}/..." if alert.webhook_on else "off"
+    return [
+        ("alert kiosk_name", alert.kiosk_name or "(the first location's name)"),
+        ("alert e-mail", email),
+        ("alert webhook", webhook),
+        ("alert timeout_s", f"{alert.timeout_s:g} (one retry; test with --test-alert)"),
+    ]
+
+
 @dataclass(frozen=True)
 class Settings:
     """The effective settings of one kiosk; `source` is the file they came from, if any."""
@@ -253,6 +380,9 @@ class Settings:
         _switch, default=False, show=lambda on: [("export_fhir", str(on).lower())]
     )
     staff_pin_hash: str = _setting(_pin_hash, default="", show=_show_pin)  # "": no PIN set
+    alert: AlertSettings = _setting(  # [alert]: the front-desk alert (kiosk/alert)
+        _alert, default_factory=AlertSettings, show=_show_alert
+    )
     source: Path | None = None
 
     @property

@@ -44,6 +44,7 @@ def render_summary(
     language: str,
     when: datetime,
     questionnaire: Questionnaire | None = None,
+    alert_reference: str = "",
 ) -> bytes:
     """The PT summary PDF of `answers`, with the clinic's details from `settings`."""
     from kiosk.report import ReportContext, render
@@ -55,6 +56,7 @@ def render_summary(
         report_language=settings.report_language,
         patient_language=language,
         screened_at=when,
+        alert_reference=alert_reference,
     )
     return render(answers, assessment, context, questionnaire=questionnaire)
 
@@ -120,6 +122,7 @@ def deliver_summary(
     now: datetime | None = None,
     printer: Printer = print_pdf,
     questionnaire: Questionnaire | None = None,
+    alert_reference: str = "",
 ) -> DeliveryResult:
     """Render the PT summary, save it to `settings.output_dir`, print it to `settings.printer`.
 
@@ -128,10 +131,13 @@ def deliver_summary(
     `questionnaire` is the content the kiosk loaded (default: the one in `resources/`).
     After a save, summaries older than `settings.retention_days` are purged. With
     `settings.export_fhir` a FHIR QuestionnaireResponse is saved beside the PDF.
+    `alert_reference` (urgent, with a front-desk alert sent) is printed near URGENT.
     """
     when = (now or datetime.now()).replace(second=0, microsecond=0)
     try:
-        pdf = render_summary(answers, assessment, settings, patient_language, when, questionnaire)
+        pdf = render_summary(
+            answers, assessment, settings, patient_language, when, questionnaire, alert_reference
+        )
     except Exception as exc:  # nothing to save or print; the UI still tells her to ask
         log_event(_log, "delivery.render_failed", level=logging.ERROR, error=type(exc).__name__)
         return DeliveryResult(saved_path=None, printed=False, problem=Problem.SAVE_FAILED)

@@ -1,4 +1,5 @@
-"""Staff command-line tasks behind ``python -m kiosk``: check the config, set the staff PIN."""
+"""Staff command-line tasks behind ``python -m kiosk``: check the config, set the staff PIN,
+send a test alert."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from kiosk import paths
+from kiosk.alert import DELIVERED, NOT_CONFIGURED, AlertOutcome, new_reference, send_alert
 from kiosk.config import ConfigError, default_config_text, load_settings, settings_summary
 from kiosk.staff_pin import PinError, hash_pin, validate_pin, with_pin_hash
 
 EXIT_OK = 0
+EXIT_FAILED = 1
 EXIT_ERROR = 2
 
 
@@ -76,3 +79,48 @@ def set_pin(
         return _fail(err, f"cannot write {target} ({exc.strerror or exc})")
     print(f"staff PIN saved (as a salted hash) in {target}", file=out)
     return EXIT_OK
+
+
+def outcome_lines(outcome: AlertOutcome) -> list[str]:
+    """One line per channel: delivered, or why not (hosts and codes only, no patient data)."""
+    lines = []
+    for channel in outcome.channels:
+        if channel.state == DELIVERED:
+            tries = "" if channel.attempts <= 1 else f" (after {channel.attempts} attempts)"
+            lines.append(f"{channel.channel}: delivered{tries}")
+        elif channel.state == NOT_CONFIGURED:
+            lines.append(f"{channel.channel}: not configured")
+        else:
+            lines.append(f"{channel.channel}: FAILED ({channel.reason}): {channel.detail}")
+    return lines
+
+
+def send_test_alert(
+    config_path: Path | None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    **options: Any,
+) -> int:
+    """Send a test alert over every configured channel; one line per channel.
+
+    Returns 0 if every configured channel delivered, 1 if one failed or none is
+    configured (nobody would be told), 2 for a config error. `options` go to send_alert.
+    """
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
+    try:
+        settings = load_settings(config_path)
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=err)
+        return EXIT_ERROR
+    outcome = send_alert(settings, new_reference(), test=True, **options)
+    for line in outcome_lines(outcome):
+        print(line, file=out)
+    if not outcome.configured:
+        print(
+            "no alert is configured: set alert.email_to (with smtp_host, email_from) or "
+            "alert.webhook_url in the config file; see docs/deploy.md",
+            file=out,
+        )
+        return EXIT_FAILED
+    return EXIT_FAILED if outcome.failed else EXIT_OK

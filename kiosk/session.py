@@ -38,6 +38,10 @@ class Session:
         self.assessment: Any = None
         self.delivery: DeliveryResult | None = None
         self.delivered = False  # the summary was handed over (printed or not)
+        # The front-desk alert of this visit: "" (none), "pending", "delivered", "failed" or
+        # "not_configured"; its reference is printed on the summary and sent in the alert.
+        self.alert_state = ""
+        self.alert_reference = ""
 
     # -- answers ------------------------------------------------------------------------
 

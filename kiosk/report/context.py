@@ -30,3 +30,4 @@ class ReportContext:
     report_language: str = "en"
     patient_language: str = "en"
     screened_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+    alert_reference: str = ""  # urgent: the front-desk alert's reference, printed near URGENT

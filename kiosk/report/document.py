@@ -9,7 +9,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from kiosk.readiness.model import Assessment, Status
 from kiosk.readiness.questionnaire import Questionnaire
@@ -41,8 +41,9 @@ from kiosk.report.styles import (
     MUTED,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    style,
 )
-from kiosk.report.text import plain
+from kiosk.report.text import esc, plain
 from kiosk.report.words import ReportWords, report_words
 
 PageDecorator = Callable[[Canvas, int, int], None]
@@ -59,6 +60,9 @@ def _story(
     story: list[Flowable] = []
     if assessment.status is Status.URGENT:
         story += [urgent_banner(words), Spacer(1, 2 * mm)]
+        if context.alert_reference:  # staff match the front-desk alert to this page
+            line = words.get("alert_reference", reference=context.alert_reference)
+            story += [Paragraph(f"<b>{esc(line)}</b>", style("body")), Spacer(1, 1 * mm)]
     story += [header(context, words), Spacer(1, 1.5 * mm)]
     story += patient_block(answers, assessment, context, questionnaire, words)
     story += [Spacer(1, 2.5 * mm), status_row(assessment, answers, words)]

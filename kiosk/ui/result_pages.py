@@ -201,7 +201,12 @@ class ResultPage(Page):
 
 
 class UrgentPage(Page):
-    """Calm and direct: tell the front desk now; 988 when she has thoughts of self-harm."""
+    """Calm and direct; says only what the kiosk knows about the front-desk alert.
+
+    "delivered" (the relay accepted it, or the webhook answered 2xx): the front desk has
+    been told, someone will come. Anything else: go to the front desk now. A printed page
+    never stands in for a person, so this screen does not speak of the printer.
+    """
 
     done_requested = Signal()
 
@@ -209,21 +214,21 @@ class UrgentPage(Page):
         super().__init__(ctx, URGENT)
         self.setProperty("status", "urgent")
         m = ctx.metrics
+        self.self_harm = SELF_HARM in signs
         self._title = make_label("urgent_title")
-        self._body = make_label("body")
+        self._alert = make_label("title")
+        self._alert.setObjectName("urgent_alert")
         self._crisis = QFrame()
         self._crisis.setProperty("role", "crisis")
         crisis_column = QVBoxLayout(self._crisis)
         crisis_column.setContentsMargins(m.px(24), m.px(16), m.px(24), m.px(16))
         self._crisis_text = make_label("strong")
         crisis_column.addWidget(self._crisis_text)
-        self._crisis.setVisible(SELF_HARM in signs)
-        self._printed = make_label("body")
-        self._pending = True
+        self._crisis.setVisible(self.self_harm)
         self.done = make_button("done", "secondary", m)
         self.done.setMinimumWidth(m.px(240))
         self.column.addStretch(1)
-        for widget in (self._title, self._body, self._crisis, self._printed):
+        for widget in (self._title, self._alert, self._crisis):
             self.column.addWidget(widget)
         self.column.addStretch(2)
         self.column.addWidget(self.done, 0, Qt.AlignmentFlag.AlignRight)
@@ -231,20 +236,25 @@ class UrgentPage(Page):
         self.retranslate()
 
     def set_delivery(self, delivery: DeliveryResult | None) -> None:
-        self._pending = False
-        self._show_delivery(delivery)
+        """The summary's print state is for staff (the staff panel), not a promise to her."""
 
-    def _show_delivery(self, delivery: DeliveryResult | None) -> None:
-        printed = delivery is not None and delivery.printed
-        if self._pending:
-            self._printed.setText(self.ctx.tr("summary_pending"))
-        else:
-            self._printed.setText(self.ctx.tr("urgent_printed") if printed else "")
-        self._printed.setVisible(self._pending or printed)
+    def set_alert_state(self, state: str) -> None:
+        """`state`: "pending", "delivered", "failed" or "not_configured" (session.alert_state)."""
+        self.setProperty("alert_state", state)
+        self._alert.setText(self.alert_words(state))
+
+    def alert_words(self, state: str) -> str:
+        tr = self.ctx.tr
+        if state == "pending":
+            return tr("urgent_alert_pending")
+        if state == "delivered":
+            private = "urgent_alert_delivered_private"
+            return tr(private if self.self_harm else "urgent_alert_delivered")
+        words = tr("urgent_go_to_desk")
+        return f"{words} {tr('urgent_say_private')}" if self.self_harm else words
 
     def retranslate(self) -> None:
         self._title.setText(self.ctx.tr("urgent_title"))
-        self._body.setText(self.ctx.tr("urgent_body"))
+        self.set_alert_state(self.ctx.session.alert_state or "failed")
         self._crisis_text.setText(self.ctx.tr("urgent_988"))
-        self._show_delivery(self.ctx.session.delivery)
         self.done.setText(self.ctx.tr("done"))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from kiosk.alert import AlertSettings
 from kiosk.config import Settings
 from kiosk.outcome import DeliveryResult, Problem
 from kiosk.readiness import assess, load_questionnaire
@@ -52,6 +54,8 @@ class _Camera:
 
 
 def _window(size: tuple[int, int], settings: Settings, printed: bool = True) -> KioskWindow:
+    if isinstance(getattr(settings, "alert", None), AlertSettings):
+        settings = replace(settings, alert=AlertSettings())  # screenshots never alert anyone
     content = load_questionnaire()
     window = KioskWindow(
         content,
@@ -132,6 +136,10 @@ def tour(make: Callable[[bool], KioskWindow]) -> Iterator[tuple[str, KioskWindow
     window.current_page().nav.next.click()  # type: ignore[attr-defined]
     assert window.page_id == URGENT
     yield URGENT, window
+    for state in ("pending", "delivered"):  # what the alert's outcome would make of it
+        window.session.alert_state = state
+        window.current_page().set_alert_state(state)  # type: ignore[attr-defined]
+        yield f"urgent_alert_{state}", window
     window = make(True)
     _fill(window, SAMPLES["ready_for_assessment"], stop_before="delivery")
     window.go_to("delivery")

@@ -1,9 +1,10 @@
 """Staff access: the hidden gesture opens the PIN pad, the right PIN opens the staff panel.
 
-The panel shows the printer's and the output folder's state and the last summary's
-outcome, prints a test page, and ends the kiosk. Opening the pad first wipes the
-patient's session, so nothing of hers is on screen or kept while staff work. Pad and
-panel close by themselves after `staff_idle_timeout_s` without a touch.
+The panel shows the printer's and the output folder's state, the last summary's and the
+last front-desk alert's outcome, prints a test page, sends a test alert, and ends the kiosk.
+Opening the pad first wipes the patient's session, so nothing of hers is on screen or kept
+while staff work. Pad and panel close by themselves after `staff_idle_timeout_s` without a
+touch.
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ from typing import Any, Protocol
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.alert import (
+    DELIVERED,
+    NOT_CONFIGURED,
+    AlertOutcome,
+    alerts_configured,
+    new_reference,
+    send_alert,
+)
 from kiosk.config import Settings
 from kiosk.logs import log_event
 from kiosk.outcome import DeliveryResult, PrintResult, Problem
@@ -35,6 +44,7 @@ from kiosk.ui.texts import UiTexts
 from kiosk.ui.widgets import make_button, make_label
 
 TEST_PRINT_TOKEN = -1  # a runner job that is the staff's test print, not a summary
+TEST_ALERT_TOKEN = -2  # an alert-runner job that is the staff's test alert
 LOW_SPACE = 50 * 1024 * 1024  # below this the folder counts as full
 _ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
 _log = logging.getLogger(__name__)
@@ -73,6 +83,7 @@ class StaffPanel(Overlay):
             ("printer", "printer_heading"),
             ("folder", "folder_heading"),
             ("last", "last_heading"),
+            ("alert", "alert_heading"),
         ):
             self.column.addWidget(make_label("strong", tr(heading)))
             label = make_label("body")
@@ -87,6 +98,7 @@ class StaffPanel(Overlay):
         for names in (
             (
                 ("staff_test_print", "primary", "test_print"),
+                ("staff_test_alert", "primary", "test_alert"),
                 ("staff_refresh", "secondary", "refresh"),
             ),
             (("staff_close", "primary", "close"),),
@@ -141,6 +153,7 @@ class StaffHost(Protocol):
     """What the staff access uses of the kiosk window (`KioskWindow` is one)."""
 
     delivery_runner: DeliveryRunner
+    alert_runner: DeliveryRunner
     input_hub: InputHub
     texts: UiTexts
     default_language: str
@@ -158,7 +171,8 @@ class StaffAccess(QObject):
 
     Everything that touches the machine is injected so tests run without a printer:
     `printer_status(name) -> code`, `folder_status(path) -> FolderStatus`,
-    `test_print(settings) -> PrintResult`, `on_exit()`, and the gate's `clock`.
+    `test_print(settings) -> PrintResult`, `test_alert(settings) -> AlertOutcome`,
+    `on_exit()`, and the gate's `clock`.
     """
 
     opened = Signal()  # the PIN pad is up
@@ -177,6 +191,7 @@ class StaffAccess(QObject):
         printer_status: Callable[[str], str] = printer_status,
         folder_status: Callable[[Path], FolderStatus] = folder_status,
         test_print: Callable[[Settings], PrintResult] = print_test_page,
+        test_alert: Callable[[Settings], AlertOutcome] | None = None,
         on_exit: Callable[[], None] | None = None,
     ) -> None:
         widget = window.window()
@@ -184,6 +199,7 @@ class StaffAccess(QObject):
         self._host, self._window, self._settings = window, widget, settings
         self._printer_status, self._folder_status = printer_status, folder_status
         self._test_print, self._now = test_print, now
+        self._test_alert = test_alert if test_alert is not None else _send_test_alert
         self._on_exit = on_exit if on_exit is not None else QApplication.quit
         self.gate = PinGate(settings.staff_pin_hash, clock, MAX_FAILURES, LOCKOUT_S)
         self.gesture = CornerHold(widget, hold_ms=hold_ms)
@@ -196,6 +212,9 @@ class StaffAccess(QObject):
         self.panel: StaffPanel | None = None
         self._last: tuple[str, str | None] | None = None  # (time, problem code): no patient data
         window.delivery_runner.finished.connect(self._on_runner_finished)
+        window.alert_runner.finished.connect(self._on_alert_finished)
+        # (time, whether a test, outcome) of the last alert: no patient data
+        self._last_alert: tuple[str, bool, AlertOutcome | None] | None = None
         widget.installEventFilter(self)  # its resizes and hides
         window.input_hub.listen(self._on_input)  # touches keep the panel open
 
@@ -226,6 +245,7 @@ class StaffAccess(QObject):
         self.panel = StaffPanel(self._tr, self._host.metrics, self._window, idle_s)
         buttons = self.panel.buttons
         buttons["staff_test_print"].clicked.connect(self._on_test_print_clicked)
+        buttons["staff_test_alert"].clicked.connect(self._on_test_alert_clicked)
         buttons["staff_refresh"].clicked.connect(self.refresh)
         buttons["staff_exit"].clicked.connect(self.panel.ask_exit)
         buttons["staff_exit_no"].clicked.connect(self.panel.keep_running)
@@ -283,6 +303,48 @@ class StaffAccess(QObject):
         words = folder_words(self._folder_status(folder), self._tr, self._settings.retention_days)
         self.panel.set_line("folder", f"{folder}\n{words}")
         self.panel.set_line("last", self._last_words())
+        self.panel.set_line("alert", self._alert_words())
+
+    def _alert_words(self) -> str:
+        """The last alert: its time and each channel's outcome (no patient data)."""
+        if self._last_alert is None:
+            if not alerts_configured(self._settings):
+                return self._tr("alert_none_configured")
+            return self._tr("alert_none")
+        when, test, outcome = self._last_alert
+        parts = []
+        for channel in getattr(outcome, "channels", ()):
+            if channel.state == DELIVERED:
+                words = self._tr("alert_delivered")
+            elif channel.state == NOT_CONFIGURED:
+                continue
+            else:
+                words = self._tr("alert_failed", reason=channel.reason)
+            name = self._tr(f"channel_{channel.channel}")
+            parts.append(self._tr("alert_channel", channel=name, outcome=words))
+        if not parts:
+            reason = "error" if outcome is None else "none"
+            parts = [self._tr("alert_failed", reason=reason)]
+        key = "alert_line_test" if test else "alert_line"
+        return self._tr(key, time=when, channels="; ".join(parts))
+
+    def _on_test_alert_clicked(self) -> None:
+        assert self.panel is not None
+        self.panel.test_result.setText(self._tr("test_alert_running"))
+        self.panel.buttons["staff_test_alert"].setEnabled(False)
+        log_event(_log, "staff.test_alert")
+        job = partial(self._test_alert, self._settings)
+        self._host.alert_runner.submit(job, TEST_ALERT_TOKEN)
+
+    def _on_alert_finished(self, token: int, outcome: AlertOutcome | None) -> None:
+        self._last_alert = (self._now().strftime("%H:%M"), token == TEST_ALERT_TOKEN, outcome)
+        if self.panel is None:
+            return
+        line = self._alert_words()
+        self.panel.set_line("alert", line)
+        if token == TEST_ALERT_TOKEN:
+            self.panel.test_result.setText(line)
+            self.panel.buttons["staff_test_alert"].setEnabled(True)
 
     def _last_words(self) -> str:
         if self._last is None:
@@ -348,6 +410,10 @@ class StaffAccess(QObject):
             if overlay is not None:
                 overlay.setGeometry(self._window.rect())
                 overlay.raise_()
+
+
+def _send_test_alert(settings: Settings) -> AlertOutcome:
+    return send_alert(settings, new_reference(), test=True)
 
 
 def attach_staff(window: StaffHost, settings: Settings, **options: Any) -> StaffAccess:

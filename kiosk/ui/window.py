@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.alert import AlertOutcome, alerts_configured, new_reference, send_alert
 from kiosk.config import Settings
 from kiosk.logs import log_event
 from kiosk.outcome import DeliveryResult
@@ -52,6 +53,7 @@ _log = logging.getLogger(__name__)
 _TOUCHES = frozenset({QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd})
 AssessFn = Callable[..., Any]
 DeliverFn = Callable[..., DeliveryResult]
+AlertFn = Callable[[Settings, str], AlertOutcome]  # (settings, reference) -> outcome
 _PAGES: dict[str, type[QuestionPage]] = {
     "name": NamePage,
     "date": DatePage,
@@ -87,7 +89,8 @@ class KioskWindow(QWidget):
     """The whole patient-facing kiosk in one window.
 
     Injected: the questionnaire, the clinic's settings, `assess(answers, today=...)`,
-    `deliver(answers, assessment, *, settings, patient_language)`, and `clock()` (today).
+    `deliver(answers, assessment, *, settings, patient_language[, alert_reference])`,
+    `alert(settings, reference)` (the front-desk alert) and `clock()` (today).
     """
 
     session_reset = Signal()
@@ -104,6 +107,8 @@ class KioskWindow(QWidget):
         timing: Timing | None = None,
         texts: UiTexts | None = None,
         runner: DeliveryRunner | None = None,
+        alert: AlertFn = send_alert,
+        alert_runner: DeliveryRunner | None = None,
         speech_engine: str | None = None,
         size: tuple[int, int] | None = None,
         parent: QWidget | None = None,
@@ -154,6 +159,12 @@ class KioskWindow(QWidget):
         self.delivery_runner = runner if runner is not None else DeliveryRunner(background=False)
         self.delivery_runner.setParent(self)
         self.delivery_runner.finished.connect(self._on_delivery_finished)
+        # The front-desk alert always runs on its own worker: the urgent screen never waits
+        # for it, and it never waits behind a summary that is printing.
+        self._alert = alert
+        self.alert_runner = alert_runner if alert_runner is not None else DeliveryRunner()
+        self.alert_runner.setParent(self)
+        self.alert_runner.finished.connect(self._on_alert_finished)
         # Contrast and read-aloud; `speech_engine` names a Qt engine ("mock" in tests).
         self.access = AccessControls(self, Speaker(speech_engine))
         self.page_changed.connect(self.access.page_changed)
@@ -392,9 +403,14 @@ class KioskWindow(QWidget):
         self._deliver_now(answers, self.session.assessment)
 
     def _enter_urgent(self) -> None:
-        """Straight to the urgent screen, then hand the answers so far to the clinic."""
+        """Straight to the urgent screen, then alert the front desk and hand over the answers."""
         log_event(_log, "session.urgent")
+        sending = self._prepare_alert()
         self.go_to(URGENT)
+        if sending:
+            self.repaint()  # she sees the screen before anything else runs
+            job = partial(self._alert, self.settings, self.session.alert_reference)
+            self.alert_runner.submit(job, self._serial)
         answers = self.session.for_assessment()
         try:
             assessment = self._assess(answers, today=self.session.today)
@@ -405,16 +421,39 @@ class KioskWindow(QWidget):
         self.session.assessment = assessment
         self._deliver_now(answers, assessment)
 
+    def _prepare_alert(self) -> bool:
+        """One alert per urgent visit: True if one is to be sent now (its reference is made)."""
+        if self.session.alert_state:
+            return False
+        if not alerts_configured(self.settings):
+            self.session.alert_state = "not_configured"
+            log_event(_log, "alert.not_configured")
+            return False
+        self.session.alert_reference = new_reference()
+        self.session.alert_state = "pending"
+        return True
+
+    def _on_alert_finished(self, serial: int, outcome: Any) -> None:
+        """Show whether the front desk was told, if she is still here (None: it crashed)."""
+        if serial != self._serial:
+            return  # a patient who has left: never shown to the next one
+        delivered = bool(getattr(outcome, "delivered", False))
+        self.session.alert_state = "delivered" if delivered else "failed"
+        if isinstance(self._page, UrgentPage):
+            self._page.set_alert_state(self.session.alert_state)
+
     def _deliver_now(self, answers: Mapping[str, Any], assessment: Any) -> None:
         """Hand the summary to the runner; the page says "getting it ready" until it is done."""
         if not self.delivery_runner.background:
             self.repaint()  # the patient sees the new screen before the summary is written
+        extra = {"alert_reference": self.session.alert_reference}
         job = partial(
             self._deliver,
             dict(answers),
             assessment,
             settings=self.settings,
             patient_language=self.session.language,
+            **(extra if self.session.alert_reference else {}),
         )
         self.delivery_runner.submit(job, self._serial)
 
@@ -508,4 +547,5 @@ class KioskWindow(QWidget):
         self.pause.cancel()
         self.input_hub.remove()
         self.delivery_runner.wait()  # a summary being printed is finished, not lost
+        self.alert_runner.wait()  # bounded: at most two tries of the alert's timeout
         super().closeEvent(event)

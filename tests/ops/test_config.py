@@ -276,11 +276,16 @@ def test_summary_never_shows_the_pin_hash(tmp_path: Path) -> None:
 def test_summary_has_a_line_for_every_key_in_one_column() -> None:
     lines = settings_summary(Settings()).splitlines()
     labels = [line.partition(":")[0] for line in lines]
-    shown_otherwise = {"locations": "location", "staff_pin_hash": "staff PIN"}
+    shown_otherwise = {
+        "locations": "location",
+        "staff_pin_hash": "staff PIN",
+        "alert": "alert e-mail",
+    }
     for key in KEYS:
         assert shown_otherwise.get(key, key) in labels
     values_at = {len(line) - len(line.split(":", 1)[1].lstrip()) for line in lines}
-    assert len(values_at) == 1 and len(lines) == len(KEYS) + 2  # + file, + second location
+    # + file, + second location, + three more lines of [alert]
+    assert len(values_at) == 1 and len(lines) == len(KEYS) + 5
 
 
 def test_summary_lists_the_effective_settings() -> None:

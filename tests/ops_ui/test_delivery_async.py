@@ -77,17 +77,17 @@ def test_an_outcome_after_the_patient_left_is_ignored_but_still_delivered(
     assert len(slow.calls) == 2
 
 
-def test_the_urgent_screen_says_getting_ready_then_done(
-    qtbot: Any, make_window: MakeWindow
-) -> None:
+def test_the_urgent_screen_never_speaks_of_the_printer(qtbot: Any, make_window: MakeWindow) -> None:
     slow = SlowDelivery()
-    window = background_window(make_window, slow)
+    window = background_window(make_window, slow)  # no alert configured
     walk(qtbot, window, {**SAMPLES["ready_for_assessment"], "warning_signs": ["fever"]})
     assert page_id(window) == "urgent"
-    assert shows(window, "summary_pending") and shows(window, "urgent_title")
-    slow.go.set()
-    qtbot.waitUntil(lambda: shows(window, "urgent_printed"), timeout=WAIT_MS)
-    assert not shows(window, "summary_pending")
+    assert shows(window, "urgent_go_to_desk") and not shows(window, "summary_pending")
+    before = texts_in(window.current_page())
+    with qtbot.waitSignal(window.delivery_runner.finished, timeout=WAIT_MS):
+        slow.go.set()
+    assert len(slow.calls) == 1  # printed for the clinic, and still "go to the front desk"
+    assert texts_in(window.current_page()) == before
 
 
 def test_closing_the_window_waits_for_the_summary(qtbot: Any, make_window: MakeWindow) -> None:

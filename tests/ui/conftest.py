@@ -38,7 +38,13 @@ class FakeDelivery:
         self.calls: list[dict[str, Any]] = []
 
     def __call__(
-        self, answers: dict[str, Any], assessment: Any, *, settings: Any, patient_language: str
+        self,
+        answers: dict[str, Any],
+        assessment: Any,
+        *,
+        settings: Any,
+        patient_language: str,
+        alert_reference: str = "",
     ) -> DeliveryResult:
         self.calls.append(
             {
@@ -46,6 +52,7 @@ class FakeDelivery:
                 "assessment": assessment,
                 "settings": settings,
                 "language": patient_language,
+                "alert_reference": alert_reference,
             }
         )
         problem = None if self.printed else Problem.NO_PRINTER
