@@ -119,6 +119,10 @@ def _smtp_session(alert: AlertSettings, timeout: float, context: ssl.SSLContext)
     if alert.smtp_security == "starttls":
         smtp.ehlo()
         if not smtp.has_extn("starttls"):
+            if is_loopback_host(host) and not alert.smtp_user:
+                # A relay on this machine: the message never crosses a network, and no
+                # password is sent, so plain is what "none" would allow anyway.
+                return smtp
             smtp.close()
             raise ChannelFailure("starttls_unavailable", f"{host}:{port} does not offer STARTTLS")
         try:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.alert import DELIVERED, FAILED, NOT_CONFIGURED, AlertSettings, send_alert
+from kiosk.alert import DELIVERED, FAILED, NOT_CONFIGURED, AlertSettings, channels, send_alert
 from kiosk.config import Settings
 from tests.alert.conftest import USER, StartHook, StartSmtp, Tls, free_port
 
@@ -89,9 +89,27 @@ def test_a_refused_starttls_fails_and_sends_nothing_in_clear(start_smtp: StartSm
     assert email.attempts == 2  # a 454 is temporary: one retry
 
 
-def test_a_relay_without_starttls_is_not_used_in_clear(start_smtp: StartSmtp) -> None:
+def test_a_relay_elsewhere_without_starttls_is_not_used_in_clear(
+    start_smtp: StartSmtp, monkeypatch: pytest.MonkeyPatch
+) -> None:
     port, box = start_smtp()
+    monkeypatch.setattr(channels, "is_loopback_host", lambda _host: False)  # as if on the LAN
     outcome = send_alert(mail(port, security="starttls"), "7K3Q", now=WHEN)
+    assert channel(outcome, "email").reason == "starttls_unavailable" and not box.messages
+
+
+def test_a_relay_on_this_machine_without_starttls_takes_the_alert(start_smtp: StartSmtp) -> None:
+    port, box = start_smtp()  # the default security (starttls), a local relay with no TLS
+    outcome = send_alert(mail(port, security="starttls"), "7K3Q", now=WHEN)
+    assert channel(outcome, "email").state == DELIVERED and len(box.messages) == 1
+
+
+def test_a_login_is_never_sent_in_clear_even_to_this_machine(
+    start_smtp: StartSmtp, password_file: Path
+) -> None:
+    port, box = start_smtp()
+    settings = mail(port, security="starttls", smtp_user=USER, smtp_password_file=password_file)
+    outcome = send_alert(settings, "7K3Q", now=WHEN)
     assert channel(outcome, "email").reason == "starttls_unavailable" and not box.messages
 
 
