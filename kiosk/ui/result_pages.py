@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.outcome import DeliveryResult, Problem
 from kiosk.readiness.model import Assessment, Flag, Severity
@@ -70,8 +70,8 @@ def _delivery_words(ctx: PageContext, delivery: DeliveryResult | None, *, pendin
 class ResultPage(Page):
     """One centred column: the status in a sentence, then a list (over pages when it must)
     that starts with what happens next (numbered), then what to talk about today (flag
-    titles), the mood note when it fired, and the clinic's phones; a countdown to the
-    screen clearing itself beside Done."""
+    titles) and the mood note when it fired; at the foot, always in view, the clinic's
+    phones, the print state and a countdown to the screen clearing itself, beside Done."""
 
     done_requested = Signal()
 
@@ -103,7 +103,8 @@ class ResultPage(Page):
         self.flag_lines: list[tuple[Flag, ResultLine]] = []
         self.mood = MoodNote(mood) if mood is not None else None
         self.steps = [ResultLine(f"{n}.") for n in (1, 2, 3)]
-        self.phones = [ResultLine() for _ in ctx.settings.locations]
+        self.phones = make_label("body")
+        self.phones.setObjectName("result_phones")
         items: list[QWidget] = [self._heading("next_heading"), *self.steps]  # first, always
         for key, flags in (("flags_heading", concerns), ("notes_heading", notes)):
             if flags:
@@ -115,7 +116,6 @@ class ResultPage(Page):
                     items.append(line)
             if key == "flags_heading" and self.mood is not None:
                 items.append(self.mood)
-        items += [self._heading("free_consult"), *self.phones]
         self.list = PagedList(
             m, ctx.tr, min_column_width=m.px(600), max_columns=1, item_gap=m.px(10)
         )
@@ -145,14 +145,14 @@ class ResultPage(Page):
         column.setSpacing(m.gap)
         column.addWidget(panel)
         column.addWidget(self.list, 1)
-        end = QHBoxLayout()  # the print state and the countdown beside Done: one row
-        end.setSpacing(m.gap)
-        state = QVBoxLayout()
-        state.setSpacing(m.px(6))
-        state.addWidget(self._printed)
-        state.addWidget(self.countdown)
-        end.addLayout(state, 1)
-        end.addWidget(self.done, 0, Qt.AlignmentFlag.AlignVCenter)
+        end = QGridLayout()  # phones and print state across; the countdown beside Done
+        end.setHorizontalSpacing(m.gap)
+        end.setVerticalSpacing(m.px(6))
+        end.addWidget(self.phones, 0, 0, 1, 2)
+        end.addWidget(self._printed, 1, 0, 1, 2)
+        end.addWidget(self.countdown, 2, 0)
+        end.addWidget(self.done, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+        end.setColumnStretch(0, 1)
         column.addLayout(end)
         centred = QHBoxLayout()
         centred.addStretch(1)
@@ -190,8 +190,13 @@ class ResultPage(Page):
             self.mood.help.setVisible("988" not in text)  # unless her note says it already
         for number, line in enumerate(self.steps, start=1):
             line.text.setText(tr(f"next_{number}"))
-        for line, place in zip(self.phones, self.ctx.settings.locations, strict=False):
-            line.text.setText(tr("location_phone", name=place.name, phone=place.phone))
+        places = [  # a place and its number never part at the end of a line
+            tr("location_phone", name=place.name, phone=place.phone).replace(" ", "\u00a0")
+            for place in self.ctx.settings.locations
+        ]
+        joined = "\u00a0·   ".join(places)  # the dot stays with the number before it
+        self.phones.setText(f"{tr('free_consult')} {joined}")
+        self.phones.setVisible(bool(places))
         delivery = self.ctx.session.delivery
         self._printed.setText(_delivery_words(self.ctx, delivery, pending=self._pending))
         self.set_seconds_left(self._seconds)

@@ -93,8 +93,11 @@ def test_the_result_says_what_happens_next(
     assert tr(language, "next_heading") in words
     for number in (1, 2, 3):
         assert f"{number}." in words and tr(language, f"next_{number}") in words
+    phones = page.phones.text()
+    assert page.phones.isVisible() and phones.startswith(tr(language, "free_consult"))
     for place in window.settings.locations:
-        assert tr(language, "location_phone", name=place.name, phone=place.phone) in words
+        place_words = tr(language, "location_phone", name=place.name, phone=place.phone)
+        assert place_words.replace(" ", "\u00a0") in phones
     assert tr(language, "result_clears", seconds=600) in words
     assert button(window, "done").isVisible()
     assert page.property("status") == "not_yet"
@@ -107,8 +110,10 @@ def test_every_result_has_the_phones_and_no_mood_note_unless_it_fired(
     window = make_window()
     finish(qtbot, window, SAMPLES[status], "en")
     words = shown_on_every_page(qtbot, window)
+    phones = window.current_page().phones
+    assert phones.isVisible()  # on the first page, whatever the list holds
     for place in window.settings.locations:
-        assert f"{place.name}: {place.phone}" in words
+        assert f"{place.name}:\u00a0{place.phone}" in phones.text()
     assert not any("988" in text for text in words)
     assert sum(WILL["en"] in text for text in words) == 1
 
