@@ -30,8 +30,9 @@ from kiosk.report.words import ReportWords
 
 TICK_BOX = 4.2 * mm
 MIN_ROW = 7 * mm
-ROW_PAD = 4.5  # points above and below a row's text: one 11 pt line makes a 7.06 mm row
-NOTE_LINES = 5
+ROW_PAD = 2.0  # points above and below a row's text; a row is at least MIN_ROW high
+NOTE_LINES = 4
+NOTE_GAP = 5.6 * mm  # between the lines for the PT's notes
 BLOOD_PRESSURE_RULE = "NOTE-BLOOD-PRESSURE"
 NOT_CLEARED_RULE = "CI-NOT-CLEARED"
 EARLY_WEEKS = 3
@@ -141,29 +142,34 @@ def not_today_reason(assessment: Assessment, words: ReportWords) -> str | None:
 def _grid(
     rows: list[list[Flowable | str]], widths: list[float], extra: list[tuple[object, ...]]
 ) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        [
-            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), ROW_PAD),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PAD),
-            ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 1.2 * mm),
-            *extra,
-        ]
-    )
+    """The rows as a ruled table, each row as high as its text needs but never under 7 mm."""
+    style_rows = [
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), ROW_PAD),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PAD),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1.2 * mm),
+        *extra,
+    ]
+    natural = Table(rows, colWidths=widths)
+    natural.setStyle(style_rows)
+    natural.wrap(sum(widths), 10_000)
+    heights = [max(MIN_ROW, height) for height in natural._rowHeights]
+    table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1)
+    table.setStyle(style_rows)
     return table
 
 
 def checklist_table(assessment: Assessment, words: ReportWords) -> Table:
-    """One row a test: left and right pass/fail with a result, and room for notes."""
+    """One row a test: left and right pass/fail with a result, and room for notes; the
+    header row carries the checklist's title."""
     cell, bold = style("cell"), style("cell_bold")
     rows: list[list[Flowable | str]] = [
         [
-            Paragraph(esc(words.get(k)), bold)
-            for k in ("col_test", "col_left", "col_right", "col_notes")
+            Paragraph(esc(words.get("checklist_heading")), style("section_cell")),
+            *(Paragraph(esc(words.get(k)), bold) for k in ("col_left", "col_right", "col_notes")),
         ]
     ]
     extra: list[tuple[object, ...]] = [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
@@ -202,7 +208,7 @@ def checklist_table(assessment: Assessment, words: ReportWords) -> Table:
             else:
                 extra.append(("SPAN", (1, len(rows)), (2, len(rows))))
                 rows.append([name, ResultCell(words, test.unit), "", ""])
-    widths = [57 * mm, 46 * mm, 46 * mm, FRAME_WIDTH - 149 * mm]
+    widths = [64 * mm, 46 * mm, 46 * mm, FRAME_WIDTH - 156 * mm]
     return _grid(rows, widths, extra)
 
 
@@ -242,33 +248,41 @@ def plan_and_notes(words: ReportWords) -> Table:
     blank = "_" * 12
     plan: list[Flowable] = [
         Paragraph(esc(words.get("plan_title")), bold),
-        Spacer(1, 1 * mm),
+        Spacer(1, 0.6 * mm),
         Paragraph(esc(words.get("plan_text")), cell),
-        Spacer(1, 2 * mm),
     ]
-    for key in ("plan_intervals", "plan_sessions", "plan_review"):
-        plan += [Paragraph(f"{esc(words.get(key))} {blank}", cell), Spacer(1, 2 * mm)]
+    plan += [
+        Spacer(1, 1.8 * mm),
+        Paragraph(f"{esc(words.get('plan_intervals'))} {blank}", cell),
+        Spacer(1, 1.8 * mm),
+        Paragraph(
+            f"{esc(words.get('plan_sessions'))} {'_' * 6}&nbsp;&nbsp;&nbsp; "
+            f"{esc(words.get('plan_review'))} {blank}",
+            cell,
+        ),
+    ]
     notes: list[Flowable] = [Paragraph(esc(words.get("notes_title")), bold)]
     notes += [
-        HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=6.5 * mm, spaceAfter=0)
+        HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=NOTE_GAP, spaceAfter=0)
         for _ in range(NOTE_LINES)
     ]
-    notes.append(Spacer(1, 5 * mm))
+    notes.append(Spacer(1, 2.8 * mm))
     notes.append(
         Paragraph(
-            f"{esc(words.get('signature'))} {'_' * 22}  {esc(words.get('date'))} {'_' * 10}", cell
+            f"{esc(words.get('signature'))} {'_' * 20}  {esc(words.get('date'))} {'_' * 10}", cell
         )
     )
-    table = Table([[plan, notes]], colWidths=[FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5])
+    table = Table([[plan, notes]], colWidths=[FRAME_WIDTH * 0.58, FRAME_WIDTH * 0.42])
     table.setStyle(
         [
             ("BOX", (0, 0), (0, 0), 1.4, INK),
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2.2 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2.2 * mm),
+            ("LEFTPADDING", (1, 0), (1, 0), 3 * mm),
         ]
     )
     return table
@@ -276,15 +290,13 @@ def plan_and_notes(words: ReportWords) -> Table:
 
 def checklist(assessment: Assessment, words: ReportWords) -> list[Flowable]:
     """What the PT does next, as the status allows: the tests, or the escalation record."""
-    heading: Flowable = Paragraph(esc(words.get("checklist_heading")), style("section"))
     if assessment.status is Status.URGENT:
         heading = Paragraph(esc(words.get("escalation_heading")), style("section"))
         note = Paragraph(esc(words.get("escalation_note")), style("body"))
         return [KeepTogether([heading, note, Spacer(1, 2 * mm), escalation_record(words)])]
     return [
         CondPageBreak(40 * mm),
-        heading,
         checklist_table(assessment, words),
-        Spacer(1, 3 * mm),
+        Spacer(1, 2 * mm),
         KeepTogether([plan_and_notes(words)]),
     ]

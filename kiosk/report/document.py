@@ -9,7 +9,15 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
 
 from kiosk.readiness.model import Assessment, Status
 from kiosk.readiness.questionnaire import Questionnaire
@@ -63,19 +71,19 @@ def _story(
         if context.alert_reference:  # staff match the front-desk alert to this page
             line = words.get("alert_reference", reference=context.alert_reference)
             story += [Paragraph(f"<b>{esc(line)}</b>", style("body")), Spacer(1, 1 * mm)]
-    story += [header(context, words), Spacer(1, 1.5 * mm)]
+    story += [header(context, words), Spacer(1, 1 * mm)]
     story += patient_block(answers, assessment, context, questionnaire, words)
-    story += [Spacer(1, 2.5 * mm), status_row(assessment, answers, words)]
+    story += [Spacer(1, 2 * mm), status_row(assessment, answers, words)]
     story += flag_lines(assessment, words)
     if assessment.flags:
-        story += [*section(words.get("assess_heading")), *clinician_texts(assessment, words)]
-    story += section(words.get("answers_heading"))
+        story += clinician_texts(assessment, words)
+    story += section(words.get("answers_heading"), 14 * mm)
     story += answers_table(answers, questionnaire, assessment, words)
     story += checklist(assessment, words)
     cited = [key for flag in assessment.flags for key in flag.sources]
     if assessment.status is not Status.URGENT:
         cited += CHECKLIST_SOURCES
-    story += [*section(words.get("sources_heading"), 14 * mm), sources_paragraph(cited, words)]
+    story += [CondPageBreak(14 * mm), sources_paragraph(cited, words)]
     return story
 
 
@@ -102,7 +110,7 @@ def _decorator(
         page_of = words.get("page_of", n=page, total=pages)
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, FOOTER_Y, f"{versions} · {page_of}")
         if page > 1:  # pages can part: every later page says whose it is
-            top = PAGE_HEIGHT - 7 * mm
+            top = PAGE_HEIGHT - 6.5 * mm
             canvas.setFont(BOLD, HEADER_SIZE)
             right = f"{when} · {status}"
             canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, right)

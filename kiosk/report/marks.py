@@ -78,7 +78,7 @@ class StatusBox(Flowable):  # type: ignore[misc]
         text_width = avail_width - self.band - 4 * mm
         _, word_h = self.word.wrap(text_width, avail_height)
         _, gist_h = self.gist.wrap(text_width, avail_height)
-        self.height = max(self.box_height, word_h + gist_h + 3 * mm)
+        self.height = max(self.box_height, word_h + gist_h + 2.2 * mm)
         return self.width, self.height
 
     def draw(self) -> None:

@@ -6,16 +6,26 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from kiosk.readiness.model import SOURCES, Assessment, Flag, Severity, Status
-from kiosk.readiness.questionnaire import Question, Questionnaire
+from kiosk.readiness.questionnaire import Questionnaire
 from kiosk.readiness.urgency import unasked_signs
 from kiosk.report.context import ReportContext
-from kiosk.report.fonts import REGULAR
+from kiosk.report.fonts import BOLD, REGULAR
 from kiosk.report.marks import SEVERITY_SYMBOLS, StatusBox
-from kiosk.report.styles import FRAME_WIDTH, HEADER_FILL, INK, RULE, WHITE, style
+from kiosk.report.styles import FRAME_WIDTH, HEADER_FILL, INK, MUTED, RULE, WHITE, style
 from kiosk.report.text import answer_label, esc, question_label
 from kiosk.report.words import ReportWords
 
@@ -25,7 +35,9 @@ IN_HEADER = frozenset(
 )
 PHQ2_ITEMS = ("mood_interest", "mood_down")
 MOOD_RULE = "NOTE-MOOD"
-LONG_ANSWER = 60  # characters: a longer list answer gets a row of its own
+ANSWER_SEP = f' <font color="{RULE.hexval()}">|</font> '  # between one answer and the next
+ITEM_SEP = "&nbsp;&nbsp; "  # between one clinician text and the next in a group
+GROUP_ROOM = 16 * mm  # a group heading and its first lines
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -44,6 +56,12 @@ def _styled(table: Table, extra: Sequence[tuple[object, ...]], pad: float = 1.2)
         )
     )
     return table
+
+
+def _inline(markup: str, size: float, colour: Color, *, bold: bool = False) -> str:
+    """`markup` set in another size, colour or weight inside a paragraph."""
+    face = BOLD if bold else REGULAR
+    return f'<font name="{face}" size="{size}" color="{colour.hexval()}">{markup}</font>'
 
 
 def section(title: str, room: float = 30 * mm) -> list[Flowable]:
@@ -78,7 +96,9 @@ def header(context: ReportContext, words: ReportWords) -> Table:
             ("LINEBELOW", (0, 0), (-1, 0), 1.2, INK),
             ("LEFTPADDING", (0, 0), (0, 0), 0),
             ("RIGHTPADDING", (-1, 0), (-1, 0), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
         ],
+        pad=0.9,
     )
 
 
@@ -140,8 +160,8 @@ def patient_block(
             weeks_words(assessment.weeks_postpartum, answers.get("baby_birth_date"), words),
         ),
         (label("delivery"), answered("delivery")),
-        (label("feeding"), answered("feeding")),
         (label("postnatal_check"), answered("postnatal_check")),
+        (label("feeding"), answered("feeding")),
         (words.get("patient_language"), _language_name(context.patient_language, words, names)),
     ]
     lab, val = style("label"), style("value")
@@ -156,10 +176,10 @@ def patient_block(
     phq2 = Paragraph(esc(phq2_line(answers, words)), val)
     grid.append([Paragraph(esc(words.get("phq2")), lab), phq2, "", ""])
     last = len(grid) - 1
-    table = Table(grid, colWidths=[FRAME_WIDTH * f for f in (0.17, 0.33, 0.17, 0.33)])
+    table = Table(grid, colWidths=[FRAME_WIDTH * f for f in (0.13, 0.32, 0.24, 0.31)])
+    who = _inline(esc(words.get("patient")), 8.5, MUTED)
     return [
-        Paragraph(esc(words.get("patient")), lab),
-        Paragraph(esc(patient_name(answers, words)), style("patient")),
+        Paragraph(f"{who}  {esc(patient_name(answers, words))}", style("patient")),
         _styled(
             table,
             [
@@ -167,7 +187,7 @@ def patient_block(
                 ("SPAN", (1, last), (-1, last)),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
             ],
-            pad=0.9,
+            pad=0.4,
         ),
     ]
 
@@ -182,7 +202,7 @@ def status_row(assessment: Assessment, answers: Mapping[str, Any], words: Report
         Paragraph(f"■ {esc(words.get('mood_callout_title'))}", style("callout_title")),
         Paragraph(esc(words.get("mood_callout_body", total=total)), style("callout")),
     ]
-    table = Table([[box, callout]], colWidths=[FRAME_WIDTH * 0.6, FRAME_WIDTH * 0.4])
+    table = Table([[box, callout]], colWidths=[FRAME_WIDTH * 0.54, FRAME_WIDTH * 0.46])
     return _styled(
         table,
         [
@@ -192,7 +212,8 @@ def status_row(assessment: Assessment, answers: Mapping[str, Any], words: Report
             ("BOTTOMPADDING", (0, 0), (0, 0), 0),
             ("BOX", (1, 0), (1, 0), 2.2, INK),
             ("LEFTPADDING", (1, 0), (1, 0), 2.5 * mm),
-            ("TOPPADDING", (1, 0), (1, 0), 2 * mm),
+            ("TOPPADDING", (1, 0), (1, 0), 1.2 * mm),
+            ("BOTTOMPADDING", (1, 0), (1, 0), 1.2 * mm),
             ("VALIGN", (1, 0), (1, 0), "MIDDLE"),
         ],
         pad=1.5,
@@ -215,9 +236,14 @@ def flag_counts(assessment: Assessment, words: ReportWords) -> str:
 def flag_lines(assessment: Assessment, words: ReportWords) -> list[Flowable]:
     """Every flag as one line, most serious first: symbol, clinician title, id, sources."""
     n = len(assessment.flags)
-    heading = section(words.count("flags", n) if n else words.get("flags_zero"))
     if not assessment.flags:
+        heading = section(words.get("flags_zero"))
         return [*heading, Paragraph(esc(words.get("no_flags")), style("body"))]
+    counts = _inline(flag_counts(assessment, words), 9, MUTED)
+    heading = [
+        CondPageBreak(30 * mm),
+        Paragraph(f"{esc(words.count('flags', n))}   {counts}", style("section")),
+    ]
     title, meta = style("flag_title"), style("flag_meta")
     rows: list[list[Flowable]] = []
     extra: list[tuple[object, ...]] = []
@@ -236,10 +262,16 @@ def flag_lines(assessment: Assessment, words: ReportWords) -> list[Flowable]:
                 Paragraph(esc(", ".join(flag.sources)), meta),
             ]
         )
-    widths = [7 * mm, FRAME_WIDTH - 105 * mm, 47 * mm, 51 * mm]
+    id_width = max(stringWidth(f.id, REGULAR, meta.fontSize) for f in assessment.flags)
+    source_width = max(
+        stringWidth(", ".join(f.sources), REGULAR, meta.fontSize) for f in assessment.flags
+    )
+    pad = 2 * 1.4 * mm + 1  # the cell padding, and a point to spare
+    widths = [6 * mm, 0.0, id_width + pad, source_width + pad]
+    widths[1] = FRAME_WIDTH - sum(widths)
     table = Table(rows, colWidths=widths)
-    _styled(table, [("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE), *extra], pad=0.8)
-    return [*heading, Paragraph(flag_counts(assessment, words), style("flag_meta")), table]
+    _styled(table, [("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE), *extra], pad=0.25)
+    return [*heading, table]
 
 
 def sentences(text: str) -> list[str]:
@@ -283,8 +315,11 @@ def _shared_lines(
 
 
 def clinician_texts(assessment: Assessment, words: ReportWords) -> list[Flowable]:
-    """The clinician texts grouped by severity; what a group shares is said once."""
+    """The clinician texts grouped by severity; what a group shares is said once. A group's
+    texts run on in one paragraph, each starting with its symbol and clinician title; the
+    first group's bar carries the section's heading."""
     out: list[Flowable] = []
+    heading = f'<font size="11">{esc(words.get("assess_heading"))}</font>&nbsp;&nbsp;&nbsp; '
     for severity, members in _by_severity(assessment.flags):
         said = [words.flag(flag) for flag in members]
         texts = [w.clinician_text for w in said]
@@ -292,25 +327,23 @@ def clinician_texts(assessment: Assessment, words: ReportWords) -> list[Flowable
         red = severity is Severity.RED_FLAG
         name = words.count(severity.value, len(members))
         action = words.get(f"{severity.value}_action")
-        text = f"{SEVERITY_SYMBOLS[severity]} {name} ({len(members)}): {action}"
+        symbol = SEVERITY_SYMBOLS[severity]
+        text = f"{symbol} {name} ({len(members)}): {action}"
         bar = Table(
-            [[Paragraph(esc(text), style("group_inverse" if red else "group"))]],
+            [[Paragraph(heading + esc(text), style("group_inverse" if red else "group"))]],
             colWidths=[FRAME_WIDTH],
         )
-        _styled(bar, [("BACKGROUND", (0, 0), (-1, -1), INK if red else HEADER_FILL)], pad=1.0)
-        lead: list[Flowable] = [bar, *_shared_lines(members, texts, shared, words)]
-        items: list[Flowable] = []
-        for flag, flag_said in zip(members, said, strict=True):
+        heading = ""
+        _styled(bar, [("BACKGROUND", (0, 0), (-1, -1), INK if red else HEADER_FILL)], pad=0.5)
+        items: list[str] = []
+        for flag_said in said:
             own = " ".join(s for s in sentences(flag_said.clinician_text) if s not in shared)
-            items.append(
-                Paragraph(
-                    f"<b>{esc(flag_said.clinician_title)}</b> "
-                    f'<font color="#4d4d4d">{esc(flag.id)}</font> {esc(own)}',
-                    style("assess"),
-                )
-            )
-        out.append(KeepTogether([*lead, *items[:1]]))
-        out.extend(items[1:])
+            items.append(f"{symbol}&nbsp;<b>{esc(flag_said.clinician_title)}</b> {esc(own)}")
+        # A group's heading never ends a page: it goes over with its first lines.
+        if out:
+            out.append(Spacer(1, 0.6 * mm))
+        out += [CondPageBreak(GROUP_ROOM), bar, *_shared_lines(members, texts, shared, words)]
+        out.append(Paragraph(ITEM_SEP.join(items), style("assess")))
     return out
 
 
@@ -320,37 +353,21 @@ def answers_table(
     assessment: Assessment,
     words: ReportWords,
 ) -> list[Flowable]:
-    """Every answer as question label and answer label, in two column pairs; a long list
-    answer (the warning signs ticked) takes a whole row."""
-    lab, cell = style("cell_label"), style("cell")
+    """Every answer, question label then answer label, run on one after another in one
+    paragraph for each part of the questionnaire, after the part's title."""
     lang = words.language
     shown = [q for q in questionnaire.questions if q.id in answers and q.id not in IN_HEADER]
-
-    def pair(q: Question) -> list[Flowable | str]:
-        return [
-            Paragraph(esc(question_label(q, lang)), lab),
-            Paragraph(esc(answer_label(q, answers[q.id], lang, words)), cell),
-        ]
-
-    def long(q: Question) -> bool:
-        return q.kind == "multi" and len(answer_label(q, answers[q.id], lang, words)) > LONG_ANSWER
-
-    pairs = [pair(q) for q in shown if not long(q)]
-    half = (len(pairs) + 1) // 2
-    left, right = pairs[:half], pairs[half:]
-    rows = [left[i] + (right[i] if i < len(right) else ["", ""]) for i in range(half)]
-    extra: list[tuple[object, ...]] = [
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-        ("LINEBEFORE", (2, 0), (2, len(rows) - 1), 0.8, INK),
-    ]
+    by_part: dict[int, list[tuple[str, str]]] = {}
     for q in shown:
-        if long(q):
-            extra.append(("SPAN", (1, len(rows)), (-1, len(rows))))
-            rows.append([*pair(q), "", ""])
+        pair = (question_label(q, lang), answer_label(q, answers[q.id], lang, words))
+        by_part.setdefault(questionnaire.part_of(q.id), []).append(pair)
     out: list[Flowable] = []
-    if rows:
-        widths = [FRAME_WIDTH * f for f in (0.26, 0.24, 0.26, 0.24)]
-        out.append(_styled(Table(rows, colWidths=widths), extra, pad=0.7))
+    parts = questionnaire.parts
+    for index, pairs in sorted(by_part.items()):
+        title = f"<b>{esc(parts[index].title(lang))}:</b> " if index < len(parts) else ""
+        # A paragraph, not a table row: a long part may run on over the page.
+        out.append(Paragraph(title + _answer_run(pairs), style("answers")))
+        out.append(HRFlowable(width="100%", thickness=0.3, color=RULE, spaceBefore=1, spaceAfter=1))
     if assessment.status is Status.URGENT:
         out.append(Paragraph(esc(words.get("answers_stopped")), style("body")))
     unasked = unasked_signs(questionnaire, answers)
@@ -369,10 +386,31 @@ def answers_table(
     return out
 
 
+def _answer_run(pairs: Sequence[tuple[str, str]]) -> str:
+    """Question labels and answers run on, "label answer"; where two or more questions got
+    the same answer, that answer is said once before their labels ("No: a, b, c")."""
+    counts: dict[str, int] = {}
+    for _, answer in pairs:
+        counts[answer] = counts.get(answer, 0) + 1
+    grey = MUTED.hexval()
+    runs: list[str] = []
+    said: set[str] = set()
+    for label, answer in pairs:
+        if counts[answer] == 1:
+            runs.append(f'<font color="{grey}">{esc(label)}</font> <b>{esc(answer)}</b>')
+        elif answer not in said:
+            said.add(answer)
+            labels = ", ".join(esc(lab) for lab, ans in pairs if ans == answer)
+            runs.append(f'<b>{esc(answer)}:</b> <font color="{grey}">{labels}</font>')
+    return ANSWER_SEP.join(runs)
+
+
 def sources_paragraph(keys: Iterable[str], words: ReportWords) -> Paragraph:
-    """The sources this summary cites (`keys`), in full, in the order of the source list."""
+    """The sources this summary cites (`keys`), in full, in the order of the source list,
+    in one paragraph after its heading."""
     cited = set(keys)
     items = " ".join(
         f"<b>{esc(key)}</b> {esc(words.get(f'sources.{key}'))}" for key in SOURCES if key in cited
     )
-    return Paragraph(items, style("source"))
+    heading = _inline(esc(words.get("sources_heading")), 10, INK, bold=True)
+    return Paragraph(f"{heading}  {items}", style("source"))

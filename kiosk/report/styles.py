@@ -18,10 +18,10 @@ from kiosk.report.fonts import BOLD, REGULAR, register_fonts
 
 # Page geometry: US Letter, in points (reportlab's unit), set from mm.
 PAGE_WIDTH, PAGE_HEIGHT = LETTER
-MARGIN_X = 13 * mm
-MARGIN_TOP = 11 * mm
-MARGIN_BOTTOM = 12.5 * mm
-FOOTER_Y = 7 * mm
+MARGIN_X = 9 * mm
+MARGIN_TOP = 9.5 * mm
+MARGIN_BOTTOM = 10.5 * mm
+FOOTER_Y = 6 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 
 # Tones: everything reads in black and white; tints only help on a colour printer.
@@ -45,20 +45,22 @@ _STYLES: tuple[tuple[str, bool, float, float, dict[str, object]], ...] = (
     ("patient", True, 13, 16, {"splitLongWords": 1}),
     ("label", False, 8.5, 10.5, {"textColor": MUTED}),
     ("value", True, 9.5, 11.5, {}),
-    ("section", True, 11, 13.5, {"spaceBefore": 5, "spaceAfter": 1.5}),
+    ("section", True, 11, 13, {"spaceBefore": 3.5, "spaceAfter": 1}),
+    ("section_cell", True, 11, 13, {}),
     ("flag", False, 9, 11, {}),
-    ("flag_title", True, 9, 11, {}),
-    ("flag_meta", False, 8.5, 10.5, {"textColor": MUTED}),
+    ("flag_title", True, 9, 9.8, {}),
+    ("flag_meta", False, 8.5, 9.8, {"textColor": MUTED}),
     ("group", True, 9.5, 12, {}),
     ("group_inverse", True, 9.5, 12, {"textColor": WHITE}),
-    ("assess", False, 9, 11, {"leftIndent": 4 * mm, "spaceBefore": 2}),
-    ("shared", False, 9, 11, {"spaceBefore": 2}),
+    ("assess", False, 9, 10, {"spaceBefore": 0.6}),
+    ("shared", False, 9, 10.3, {"spaceBefore": 0.6}),
     ("cell", False, 9, 11, {}),
+    ("answers", False, 9, 10.2, {}),
     ("cell_label", False, 9, 11, {"textColor": MUTED}),
     ("cell_bold", True, 9, 11, {}),
     ("cell_centred", False, 9, 11, {"alignment": TA_CENTER}),
-    ("source", False, 8.5, 10.5, {"textColor": MUTED}),
-    ("status_word", True, 16, 19, {}),
+    ("source", False, 8, 9.3, {"textColor": MUTED}),
+    ("status_word", True, 16, 18, {}),
     ("status_gist", False, 9.5, 12, {}),
     ("callout_title", True, 10, 12.5, {}),
     ("callout", False, 9, 11.5, {}),

@@ -162,3 +162,77 @@ def with_name(answers: dict[str, Any], name: str) -> dict[str, Any]:
 def birth_weeks_ago(weeks: int, today: date = TODAY) -> str:
     """The ISO birth date `weeks` whole weeks before `today`."""
     return date.fromordinal(today.toordinal() - 7 * weeks).isoformat()
+
+
+SPANISH_LONG_NAME = "María José de la Concepción Hernández-Villanueva Rodríguez Ñ"  # 60 characters
+
+# The most a build_foundation summary can hold (clinical-spec section 5): every caution and
+# every note that can fire beside them, 18 flags. 5 weeks postpartum: CA-BEFORE-12-WEEKS,
+# CA-LOCHIA (bleeding under 8 weeks) and NOTE-STROLLER; an assisted vaginal birth with a
+# severe tear: NOTE-ASSISTED-BIRTH and CA-SEVERE-TEAR; one PHQ-2 item at 3, the other
+# skipped: NOTE-MOOD and NOTE-MOOD-SKIPPED. Where options raise the same flags, the one
+# kept made the tallest summary (a search over every option of every answer, both languages).
+WORST_BUILD_FOUNDATION: dict[str, Any] = {
+    "patient_name": LONGEST_NAME,
+    "assessed_on": "2026-11-28",
+    "baby_birth_date": "2026-10-24",  # 5 weeks
+    "delivery": "assisted_vaginal",
+    "perineal_tear": "severe",
+    "feeding": "mixed",
+    "postnatal_check": "not_yet",
+    "warning_signs": [],
+    "blood_pressure": "unsure",
+    "blood_loss": "unsure",
+    "leak_effort": "never",
+    "leak_urgency": "never",
+    "bowel_leak": "no",
+    "bowel_emptying": "no",
+    "pelvic_heaviness": "no",
+    "prolapse_diagnosis": "grade_unknown",
+    "pelvic_pain": "no",
+    "bleeding": "yes",
+    "abdominal_doming": "unsure",
+    "diastasis_measured": "size_unknown",
+    "pain_back_pelvis": "no",
+    "pain_pubic": "no",
+    "pain_sciatic": "no",
+    "pain_other": "yes",
+    "walking": "under_30",
+    "tried_running": "no",
+    "running_history": "none",
+    "running_goal": "stroller",
+    "sleep": "under_4",
+    "fueling": "not_enough",
+    "mood_interest": 3,
+    "mood_down": None,
+}
+
+# The rules WORST_BUILD_FOUNDATION leaves out because they exclude one it has: a tear
+# the patient is unsure of (a note in place of a caution) ...
+WORST_BUILD_FOUNDATION_TEAR_UNSURE: dict[str, Any] = {
+    **WORST_BUILD_FOUNDATION,
+    "perineal_tear": "unsure",
+}
+
+# ... and a caesarean with a scar problem (CA-SCAR) and a grade 1 prolapse (a note).
+WORST_BUILD_FOUNDATION_CAESAREAN: dict[str, Any] = {
+    **{k: v for k, v in WORST_BUILD_FOUNDATION.items() if k != "perineal_tear"},
+    "delivery": "unplanned_caesarean",
+    "caesarean_scar_problem": "yes",
+    "prolapse_diagnosis": "grade_1",
+}
+
+# The most a ready_for_assessment summary can hold: every note that can fire without a
+# caution, 12 notes (12 weeks: no CA-BEFORE-12-WEEKS, still NOTE-STROLLER).
+WORST_READY: dict[str, Any] = {
+    **WORST_BUILD_FOUNDATION,
+    "baby_birth_date": "2026-08-29",  # 13 weeks
+    "perineal_tear": "unsure",
+    "postnatal_check": "cleared",
+    "prolapse_diagnosis": "grade_1",
+    "bleeding": "no",
+    "abdominal_doming": "no",
+    "diastasis_measured": "none",
+    "pain_other": "no",
+    "walking": "symptom_free_30",
+}

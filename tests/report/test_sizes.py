@@ -26,6 +26,8 @@ from tests.report.samples import (
     READY,
     TODAY,
     URGENT,
+    WORST_BUILD_FOUNDATION,
+    WORST_READY,
     with_name,
 )
 
@@ -36,6 +38,8 @@ CASES: dict[str, tuple[dict[str, Any], str]] = {
     "calm": (READY, "en"),
     "not_yet_es": (NOT_YET, "es"),
     "urgent": (URGENT, "en"),
+    "worst_build_foundation_es": (WORST_BUILD_FOUNDATION, "es"),
+    "worst_ready": (WORST_READY, "en"),
 }
 
 
