@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk import memory
 from kiosk.alert import AlertOutcome, alerts_configured, new_reference, send_alert
 from kiosk.config import Settings
 from kiosk.logs import log_event
@@ -75,6 +76,7 @@ class Timing:
     result_ms: int
     advance_ms: int = 800  # how long a tapped answer shows as chosen before the next question
     urgent_ms: int = URGENT_STAY_MS  # the urgent screen stays this long (no idle warning)
+    trim_ms: int = 1000  # after a reset, when the freed heap is handed back (pages deleted)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Timing:
@@ -153,6 +155,9 @@ class KioskWindow(QWidget):
         self._clear_tick.setInterval(1000)
         self._clear_tick.timeout.connect(self._on_clear_tick_timeout)
         self.input_hub.listen(self._on_result_input)
+        self._trim = QTimer(self)  # hands the last patient's freed memory back to the system
+        self._trim.setSingleShot(True)
+        self._trim.timeout.connect(memory.release_free_memory)
         # Summaries are delivered by `runner` (inline unless given a background one); an
         # outcome counts only for the session it was started in (`_serial`).
         self._serial = 0
@@ -335,6 +340,7 @@ class KioskWindow(QWidget):
         self.go_to(WELCOME)
         self._retranslate_chrome()
         log_event(_log, "session.reset", reason=reason)
+        self._trim.start(self.timing.trim_ms)
         self.session_reset.emit()
 
     # -- the patient's taps -------------------------------------------------------------
@@ -545,6 +551,7 @@ class KioskWindow(QWidget):
         self.idle.disarm()
         self._clear_tick.stop()
         self.pause.cancel()
+        self._trim.stop()
         self.input_hub.remove()
         self.delivery_runner.wait()  # a summary being printed is finished, not lost
         self.alert_runner.wait()  # bounded: at most two tries of the alert's timeout
