@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from kiosk import strict_json
 from kiosk.readiness.assess import assess_valid
 from kiosk.readiness.fhir import questionnaire_resource
 from kiosk.readiness.model import AnswersError
@@ -33,10 +34,6 @@ class _InputError(Exception):
     """The input could not be read as a JSON answer set; the message is one line."""
 
 
-class _DuplicateKeyError(ValueError):
-    """A JSON object names the same key twice."""
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         _fail(f"{message} (see --help)")
@@ -57,15 +54,6 @@ def _write(text: str) -> None:
     sys.stdout.flush()
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    result: dict[str, object] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKeyError(f"duplicate key {key!r}")
-        result[key] = value
-    return result
-
-
 def _load(source: str) -> object:
     name = "<stdin>" if source == "-" else source
     try:
@@ -77,10 +65,10 @@ def _load(source: str) -> object:
     except UnicodeDecodeError as exc:
         raise _InputError(f"{name}: not UTF-8 text (bad byte at offset {exc.start})") from exc
     try:
-        return json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_no_duplicate_keys)
+        return strict_json.loads(text.removeprefix("\ufeff"))
     except RecursionError as exc:
         raise _InputError(f"{name}: not valid JSON: nested too deeply") from exc
-    except (json.JSONDecodeError, _DuplicateKeyError) as exc:
+    except (json.JSONDecodeError, strict_json.DuplicateKeyError) as exc:
         raise _InputError(f"{name}: not valid JSON: {exc}") from exc
     except ValueError as exc:  # an integer with thousands of digits
         raise _InputError(f"{name}: not valid JSON: a number is too long") from exc

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
+from kiosk import strict_json
 from kiosk.readiness import AnswersError, assess, load_questionnaire
 from kiosk.report.context import ReportContext
 
@@ -41,7 +44,7 @@ def _load(source: str) -> object:
     name = "<stdin>" if source == "-" else source
     try:
         raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-        return json.loads(raw.decode("utf-8").removeprefix("\ufeff"))
+        return strict_json.loads(raw.decode("utf-8").removeprefix("\ufeff"))
     except OSError as exc:
         raise _InputError(f"{name}: cannot read: {exc.strerror or type(exc).__name__}") from exc
     except UnicodeDecodeError as exc:
@@ -61,11 +64,38 @@ def _screened_at(answers: object, now: datetime) -> datetime:
 
 
 def _write(path: str, pdf: bytes) -> None:
+    """Write like the kiosk: a temp file beside the target, fsync, rename; owner-only (0600).
+
+    A failure leaves no partial file and the file that was there (if any) untouched.
+    """
     if path == "-":
         sys.stdout.buffer.write(pdf)
         sys.stdout.flush()
-    else:
-        Path(path).write_bytes(pdf)
+        return
+    target = Path(path)
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, 0o600)
+            view = memoryview(pdf)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    if os.name == "posix":  # the rename itself is durable once the folder is synced
+        with contextlib.suppress(OSError):
+            folder = os.open(target.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,3 +113,59 @@ def test_report_language_spanish(tmp_path: Path) -> None:
     es = report_words("es")
     first = page_texts(out.read_bytes())[0]
     assert es.get("status_not_yet") in first and es.get("disclaimer") in first
+
+
+def test_a_repeated_key_is_refused_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A warning sign, then an empty list under the same key: never READY FOR ASSESSMENT.
+    sign = json.dumps({**NOT_YET, "warning_signs": ["fever"]})
+    path = tmp_path / "answers.json"
+    path.write_text(sign[:-1] + ', "warning_signs": []}', encoding="utf-8")
+    out = tmp_path / "summary.pdf"
+    assert main([str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "duplicate key 'warning_signs'" in err
+    assert not out.exists()
+
+
+def test_the_pdf_is_owner_only_and_replaces_the_old_one_whole(tmp_path: Path) -> None:
+    out = tmp_path / "summary.pdf"
+    out.write_bytes(b"old")
+    out.chmod(0o644)
+    assert main([str(_answers_file(tmp_path, LONGEST)), "-o", str(out)]) == 0
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert out.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.json", "summary.pdf"]
+
+
+@pytest.mark.parametrize("failing", ["write", "fsync", "replace"])
+def test_a_failed_write_keeps_the_good_file_and_leaves_no_partial_one(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    failing: str,
+) -> None:
+    answers = _answers_file(tmp_path, NOT_YET)
+    out = tmp_path / "summary.pdf"
+    assert main([str(answers), "-o", str(out)]) == 0
+    good = out.read_bytes()
+    real = getattr(os, failing)
+    calls: list[int] = []
+
+    def full_disk(*args: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 2:  # the disk is full
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        if failing == "write":  # half of the PDF goes in first
+            return real(args[0], args[1][: len(args[1]) // 2])
+        return real(*args)
+
+    if failing != "write":
+        calls.append(1)  # fail at the first call
+    monkeypatch.setattr(os, failing, full_disk)
+    assert main([str(answers), "-o", str(out), "--patient-language", "es"]) == 1
+    monkeypatch.undo()
+    assert "No space left" in capsys.readouterr().err
+    assert out.read_bytes() == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.json", "summary.pdf"]
