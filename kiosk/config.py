@@ -127,7 +127,10 @@ def _output_dir(value: Any) -> Path:
     text = _text(value, allowed, empty_ok=True, max_len=1000)
     if not text:
         return paths.default_output_dir()
-    path = Path(text).expanduser()
+    try:
+        path = Path(text).expanduser()
+    except RuntimeError:  # "~name/..." for a user this machine does not know
+        raise _Bad(f"{_show(value)}: no such user's home folder; allowed: {allowed}") from None
     if not path.is_absolute():
         raise _Bad(f"{_show(value)} is a relative path; allowed: {allowed}")
     return path
@@ -427,6 +430,17 @@ def settings_from_mapping(data: Mapping[str, Any], source: Path | None = None) -
 def load_settings(path: Path | None = None) -> Settings:
     """Settings from `path` (must exist), else from config_dir()/kiosk.toml if present,
     else the built-in defaults. Raises `ConfigError` (one line) for anything wrong."""
+    try:
+        return _load_settings(path)
+    except ConfigError:
+        raise
+    except (RecursionError, RuntimeError, ValueError, OSError, MemoryError) as exc:
+        # The checks above name the key; this is the net for whatever they did not foresee.
+        problem = " ".join(str(exc).split())[:200] or "no details"
+        raise ConfigError(path, None, f"cannot be used ({type(exc).__name__}: {problem})") from None
+
+
+def _load_settings(path: Path | None) -> Settings:
     if path is None:
         path = paths.default_config_file()
         if not path.exists():

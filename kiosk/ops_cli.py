@@ -54,7 +54,11 @@ def set_pin(
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
     target = paths.default_config_file() if config_path is None else config_path
-    if target.exists():
+    try:
+        exists = target.exists()
+    except (OSError, ValueError) as exc:
+        return _fail(err, f"cannot use {target} ({getattr(exc, 'strerror', None) or exc})")
+    if exists:
         try:
             load_settings(target)
         except ConfigError as exc:

@@ -194,7 +194,11 @@ def with_pin_hash(path: Path, pin_hash: str, *, initial_text: str = "") -> None:
     that cannot be read or parsed, `OSError` if it cannot be written."""
     path = path.resolve()
     text = read_text(path) if path.exists() else initial_text
-    write_private(path, replace_pin_hash(text, pin_hash, source=path))
+    try:
+        updated = replace_pin_hash(text, pin_hash, source=path)
+    except (RecursionError, MemoryError):
+        raise ConfigError(path, None, "not valid TOML: nested too deeply") from None
+    write_private(path, updated)
 
 
 class PinGate:

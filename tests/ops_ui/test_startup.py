@@ -125,3 +125,19 @@ def test_staff_exit_releases_the_guard_and_quits(qtbot: Any, make_window: MakeWi
     staff._on_exit_clicked()
     assert quits == [True]
     assert window.close() is True
+
+
+def test_settings_that_crashed_the_loader_show_the_screen(
+    qtbot: Any, tmp_path: Path, capsys: Any
+) -> None:
+    from tests.ops.test_config_crashes import CASES
+
+    for case, (text, words) in CASES.items():
+        path = tmp_path / f"{case}.toml"
+        path.write_text(text, encoding="utf-8")
+        seen: list[int] = []
+        QTimer.singleShot(50, lambda seen=seen: seen.append(len(screens())))
+        assert app.run(config=path, windowed=False, error_screen_ms=300) == 2
+        lines = capsys.readouterr().err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("config error:") and words in lines[0]
+        assert seen == [1]
