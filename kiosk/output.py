@@ -191,16 +191,50 @@ def _naive(moment: datetime) -> datetime:
     return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
 
 
-def purge_old_summaries(folder: Path, retention_days: int, now: datetime) -> int:
-    """Delete this app's summaries (and the records beside them) screened more than
-    `retention_days` ago; return how many files.
+def _folder_now(folder: Path) -> datetime | None:
+    """The time the folder itself gives a new file (a share's server clock), or None."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=folder)
+    except OSError:
+        return None
+    try:
+        return datetime.fromtimestamp(os.fstat(fd).st_mtime)
+    except (OSError, OverflowError, ValueError):
+        return None
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(probe)
 
-    Only files named as `save_summary` and `save_record` name them are touched (and temp
-    files of an interrupted save, once an hour old); anything else in the folder is left alone.
+
+def _modified(entry: os.DirEntry[str]) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(entry.stat(follow_symlinks=False).st_mtime)
+    except (OverflowError, ValueError):
+        return None
+
+
+def purge_old_summaries(
+    folder: Path, retention_days: int, now: datetime, *, ask_folder: bool = True
+) -> int:
+    """Delete this app's summaries (and the records beside them) older than
+    `retention_days`; return how many files.
+
+    No single clock is trusted: a summary goes only when the date in its name (the
+    writing kiosk's clock) AND its modification time (the folder's clock) are both
+    older than the retention period, counted back from the earlier of `now` (this
+    kiosk's clock) and the time the folder gives a new file (unless not `ask_folder`:
+    tests with made-up dates). A summary dated in the
+    future is left alone. Only files named as `save_summary` and `save_record` name them
+    are touched (and temp files of an interrupted save, once an hour old); anything else
+    stays.
     """
     if retention_days < 0:
         raise ValueError("retention_days must be 0 or more")
     now = _naive(now)
+    folder_now = _folder_now(folder) if ask_folder else None
+    if folder_now is not None:
+        now = min(now, folder_now)
     cutoff = now - timedelta(days=retention_days)
     removed = 0
     try:
@@ -212,12 +246,14 @@ def purge_old_summaries(folder: Path, retention_days: int, now: datetime) -> int
             if not entry.is_file(follow_symlinks=False):
                 continue
             when = _when(entry.name)
-            if when is not None and when < cutoff:
-                os.unlink(entry.path)
-                removed += 1
+            if when is not None:
+                modified = _modified(entry)
+                if when < cutoff and modified is not None and modified < cutoff:
+                    os.unlink(entry.path)
+                    removed += 1
             elif entry.name.startswith(_TEMP_PREFIX) and entry.name.endswith(_TEMP_SUFFIX):
-                modified = datetime.fromtimestamp(entry.stat(follow_symlinks=False).st_mtime)
-                if modified < now - _STALE_TEMP:
+                modified = _modified(entry)
+                if modified is not None and modified < now - _STALE_TEMP:
                     os.unlink(entry.path)
         except OSError as exc:
             log_event(_log, "summary.purge_failed", level=logging.WARNING, reason=_reason(exc))

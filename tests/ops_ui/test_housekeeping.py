@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ NOW = datetime(2026, 11, 20, 9, 0)
 def summary(folder: Path, when: datetime, name: str = "zyxw-qwer") -> Path:
     path = folder / f"{when:%Y-%m-%d_%H%M}_{name}_abc123.pdf"
     path.write_bytes(b"%PDF-1.4\n")
+    os.utime(path, (when.timestamp(), when.timestamp()))  # written then
     return path
 
 

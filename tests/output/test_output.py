@@ -170,6 +170,9 @@ def test_purge_removes_only_old_summaries(tmp_path: Path) -> None:
         save_summary(PDF[:10], tmp_path, patient_name="b", when=now - timedelta(days=d))
         for d in (0, 29, 30)
     ]
+    for path in [*old, *recent]:  # saved then, by a kiosk whose clock was right
+        when = datetime.strptime(path.name[:15], "%Y-%m-%d_%H%M").timestamp()
+        os.utime(path, (when, when))
     foreign = ["notes.pdf", "2020-01-01_0000_x.pdf", "2020-01-01_0000_x_abcdef.txt", ".keep"]
     for name in foreign:
         (tmp_path / name).write_text("staff file")
@@ -195,9 +198,10 @@ def test_purge_edge_cases(tmp_path: Path) -> None:
     assert purge_old_summaries(tmp_path / "missing", 30, WHEN) == 0
     with pytest.raises(ValueError):
         purge_old_summaries(tmp_path, -1, WHEN)
-    save_summary(PDF[:10], tmp_path, patient_name="a", when=WHEN)
+    saved = save_summary(PDF[:10], tmp_path, patient_name="a", when=WHEN)
+    os.utime(saved, (WHEN.timestamp(), WHEN.timestamp()))
     aware = (WHEN + timedelta(days=40)).astimezone()
-    assert purge_old_summaries(tmp_path, 30, aware) == 1
+    assert purge_old_summaries(tmp_path, 30, aware, ask_folder=False) == 1
 
 
 def test_folder_status(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
