@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk import paths
 from kiosk.alert import (
     DELIVERED,
     NOT_CONFIGURED,
@@ -33,13 +34,13 @@ from kiosk.logs import log_event
 from kiosk.outcome import DeliveryResult, PrintResult, Problem
 from kiosk.output import FolderStatus, folder_status
 from kiosk.printing import STATUS_WORDS, printer_status
-from kiosk.staff_pin import PinGate
+from kiosk.staff_pin import LOCKOUT_FILE, PinGate
 from kiosk.staff_print import print_test_page
 from kiosk.ui.delivery_runner import DeliveryRunner
 from kiosk.ui.gesture import HOLD_MS, CornerHold
 from kiosk.ui.input_hub import InputHub
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.staff_pad import LOCKOUT_S, MAX_FAILURES, Overlay, PinPad
+from kiosk.ui.staff_pad import MAX_FAILURES, Overlay, PinPad
 from kiosk.ui.texts import UiTexts
 from kiosk.ui.widgets import make_button, make_label
 
@@ -166,13 +167,21 @@ class StaffHost(Protocol):
         """The top-level widget (Qt's `QWidget.window()`) that the pad and panel cover."""
 
 
+def lockout_path(settings: Settings) -> Path:
+    """Where the PIN lockout is kept: beside the settings file, else in the config folder."""
+    source = settings.source
+    folder = Path(source).parent if source is not None else paths.config_dir()
+    return folder / LOCKOUT_FILE
+
+
 class StaffAccess(QObject):
     """Wires the gesture, the PIN pad and the panel to a kiosk window.
 
     Everything that touches the machine is injected so tests run without a printer:
     `printer_status(name) -> code`, `folder_status(path) -> FolderStatus`,
     `test_print(settings) -> PrintResult`, `test_alert(settings) -> AlertOutcome`,
-    `on_exit()`, and the gate's `clock`.
+    `on_exit()`, the gate's `clock` (wall-clock seconds) and `lockout_file` (default:
+    beside the settings file, see `lockout_path`).
     """
 
     opened = Signal()  # the PIN pad is up
@@ -186,13 +195,14 @@ class StaffAccess(QObject):
         *,
         hold_ms: int = HOLD_MS,
         idle_ms: int | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
         now: Callable[[], datetime] = datetime.now,
         printer_status: Callable[[str], str] = printer_status,
         folder_status: Callable[[Path], FolderStatus] = folder_status,
         test_print: Callable[[Settings], PrintResult] = print_test_page,
         test_alert: Callable[[Settings], AlertOutcome] | None = None,
         on_exit: Callable[[], None] | None = None,
+        lockout_file: Path | None = None,
     ) -> None:
         widget = window.window()
         super().__init__(widget)
@@ -201,7 +211,9 @@ class StaffAccess(QObject):
         self._test_print, self._now = test_print, now
         self._test_alert = test_alert if test_alert is not None else _send_test_alert
         self._on_exit = on_exit if on_exit is not None else QApplication.quit
-        self.gate = PinGate(settings.staff_pin_hash, clock, MAX_FAILURES, LOCKOUT_S)
+        if lockout_file is None:
+            lockout_file = lockout_path(settings)
+        self.gate = PinGate(settings.staff_pin_hash, clock, MAX_FAILURES, state_file=lockout_file)
         self.gesture = CornerHold(widget, hold_ms=hold_ms)
         self.gesture.held.connect(self.open_pad)
         self.idle_ms = idle_ms if idle_ms is not None else settings.staff_idle_timeout_s * 1000

@@ -16,7 +16,6 @@ from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import make_button, make_label
 
 MAX_FAILURES = 5
-LOCKOUT_S = 300.0
 MASK = "●"
 _log = logging.getLogger(__name__)
 Translate = Callable[..., str]

@@ -79,6 +79,9 @@ def staff_for(window: KioskWindow, machine: FakeMachine, **options: Any) -> Staf
         folder_status=machine.folder_status,
         test_print=machine.test_print,
         on_exit=machine.exit,
+        lockout_file=options.pop(
+            "lockout_file", window.settings.output_dir.parent / "staff-lockout.json"
+        ),
         **options,
     )
 

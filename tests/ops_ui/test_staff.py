@@ -260,3 +260,33 @@ def test_a_resize_keeps_the_pad_on_top_with_its_digits(
         for digit in "80":
             tap_name(qtbot, window, f"staff_digit_{digit}")
         tap_name(qtbot, window, "staff_pin_unlock")
+
+
+def test_a_restart_keeps_the_pad_locked(
+    qtbot: Any, make_window: MakeWindow, settings: Settings, tmp_path: Path
+) -> None:
+    clock, state = Clock(), tmp_path / "config" / "staff-lockout.json"
+    window = make_window(settings=with_pin(settings))
+    staff = staff_for(window, FakeMachine(), clock=clock, lockout_file=state)
+    long_press(qtbot, window, staff)
+    for _ in range(5):
+        type_pin(qtbot, window, "1357")
+    assert not button(window, "staff_digit_1").isEnabled()
+    window.close()  # the kiosk restarts: a new window, a new pad, the same file
+    again = make_window(settings=with_pin(settings))
+    staff = staff_for(again, FakeMachine(), clock=clock, lockout_file=state)
+    long_press(qtbot, again, staff)
+    assert not button(again, "staff_digit_1").isEnabled()
+    assert label(again, "staff_pin_message") == "Too many wrong PINs. Try again in 5 min."
+    clock.now += 300
+    staff.pad.refresh_lock()
+    for _ in range(5):
+        type_pin(qtbot, again, "1357")
+    assert label(again, "staff_pin_message") == "Too many wrong PINs. Try again in 15 min."
+
+
+def test_the_lockout_is_kept_beside_the_settings_file(tmp_path: Path) -> None:
+    from kiosk.ui.staff import lockout_path
+
+    source = tmp_path / "etc" / "kiosk.toml"
+    assert lockout_path(Settings(source=source)) == tmp_path / "etc" / "staff-lockout.json"
