@@ -52,7 +52,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run the kiosk or one staff task; returns the exit code."""
-    args = _parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["--print-worker"]:  # the frozen app as its own print worker (kiosk.printing)
+        from kiosk.print_worker import main as print_worker
+
+        return print_worker(given[1:])
+    args = _parser().parse_args(given)
     if args.check_config:
         from kiosk.ops_cli import check_config
 

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.config import ConfigError, Settings, load_settings
 from kiosk.logs import log_event, setup_logging
-from kiosk.outcome import DeliveryResult
 
 if TYPE_CHECKING:  # Qt loads when the window is built, not with this module
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.ui.delivery_runner import ThenPrint
     from kiosk.ui.window import KioskWindow
 
 EXIT_CONFIG = 2
@@ -35,11 +35,18 @@ def deliver_summary(
     patient_language: str,
     questionnaire: Any = None,
     alert_reference: str = "",
-) -> DeliveryResult:
-    """Save and print the PT's summary; reportlab and QtPdf load only when this first runs."""
-    from kiosk.delivery import deliver_summary as deliver
+    print_timeout_s: float | None = None,
+) -> ThenPrint:
+    """Save the PT's summary now; its printing follows on the runner's print lane.
 
-    return deliver(
+    reportlab loads only when this first runs. `print_timeout_s` bounds the print job
+    (default: kiosk.printing.PRINT_TIMEOUT_S).
+    """
+    from kiosk.delivery import prepare_summary
+    from kiosk.printing import PRINT_TIMEOUT_S, print_pdf
+    from kiosk.ui.delivery_runner import ThenPrint
+
+    prepared = prepare_summary(
         answers,
         assessment,
         settings=settings,
@@ -47,6 +54,8 @@ def deliver_summary(
         questionnaire=questionnaire,
         alert_reference=alert_reference,
     )
+    timeout_s = PRINT_TIMEOUT_S if print_timeout_s is None else print_timeout_s
+    return ThenPrint(partial(prepared.print_now, partial(print_pdf, timeout_s=timeout_s)))
 
 
 def _settings(config: Path | None) -> Settings | None:

@@ -13,6 +13,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +33,15 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
-__all__ = ["DeliveryResult", "Printer", "deliver_summary", "print_from_temp", "render_summary"]
+__all__ = [
+    "DeliveryResult",
+    "PreparedSummary",
+    "Printer",
+    "deliver_summary",
+    "prepare_summary",
+    "print_from_temp",
+    "render_summary",
+]
 
 Printer = Callable[[Path, str], PrintResult]
 
@@ -113,6 +122,82 @@ def print_from_temp(
         return PrintResult(ok=False, reason=Problem.PRINT_FAILED)
 
 
+@dataclass(frozen=True)
+class PreparedSummary:
+    """A summary rendered and saved (or not), still to be printed: `print_now` does that.
+
+    Saving never waits on printing: the kiosk saves the next patient's summary while
+    this one's print job is still with the print system (kiosk.ui.delivery_runner).
+    """
+
+    saved_path: Path | None
+    pdf: bytes | None  # the bytes when they could not be saved (printed from a temp folder)
+    printer_name: str
+
+    def print_now(self, printer: Printer = print_pdf) -> DeliveryResult:
+        """Print the summary; the result says what was saved and whether it printed."""
+        saved = self.saved_path
+        if saved is not None:
+            printed = _print(printer, saved, self.printer_name)
+        elif self.pdf is not None:
+            printed = print_from_temp(printer, self.pdf, self.printer_name)
+        else:  # not even rendered: nothing to print
+            return DeliveryResult(saved_path=None, printed=False, problem=Problem.SAVE_FAILED)
+        problem: Problem | None = None
+        if saved is None:
+            problem = Problem.SAVE_FAILED
+        elif not printed.ok:
+            problem = _print_problem(printed.reason)
+        log_event(
+            _log, "delivery.done", saved=saved is not None, printed=printed.ok, problem=problem
+        )
+        return DeliveryResult(saved_path=saved, printed=printed.ok, problem=problem)
+
+
+def prepare_summary(
+    answers: Mapping[str, Any],
+    assessment: Assessment,
+    *,
+    settings: Settings,
+    patient_language: str,
+    now: datetime | None = None,
+    questionnaire: Questionnaire | None = None,
+    alert_reference: str = "",
+) -> PreparedSummary:
+    """Render the PT summary and save it to `settings.output_dir`; printing comes after.
+
+    `questionnaire` is the content the kiosk loaded (default: the one in `resources/`).
+    Never raises for a failed step. After a save, summaries older than
+    `settings.retention_days` are purged.
+    """
+    when = (now or datetime.now()).replace(second=0, microsecond=0)
+    try:
+        pdf = render_summary(
+            answers, assessment, settings, patient_language, when, questionnaire, alert_reference
+        )
+    except Exception as exc:  # nothing to save or print; the UI still tells her to ask
+        log_event(_log, "delivery.render_failed", level=logging.ERROR, error=type(exc).__name__)
+        return PreparedSummary(saved_path=None, pdf=None, printer_name=settings.printer)
+    name = answers.get("patient_name")
+    saved: Path | None = None
+    try:
+        saved = save_summary(
+            pdf,
+            settings.output_dir,
+            patient_name=name if isinstance(name, str) else None,
+            when=when,
+        )
+    except SaveError as exc:
+        log_event(_log, "delivery.save_failed", level=logging.ERROR, reason=exc.reason)
+    if saved is None:
+        return PreparedSummary(saved_path=None, pdf=pdf, printer_name=settings.printer)
+    if settings.export_fhir:
+        _save_record(answers, assessment, when, saved, questionnaire)
+    with contextlib.suppress(OSError, ValueError):
+        purge_old_summaries(settings.output_dir, settings.retention_days, when)
+    return PreparedSummary(saved_path=saved, pdf=None, printer_name=settings.printer)
+
+
 def deliver_summary(
     answers: Mapping[str, Any],
     assessment: Assessment,
@@ -132,38 +217,15 @@ def deliver_summary(
     After a save, summaries older than `settings.retention_days` are purged. With
     `settings.export_fhir` a FHIR QuestionnaireResponse is saved beside the PDF.
     `alert_reference` (urgent, with a front-desk alert sent) is printed near URGENT.
+    The kiosk itself calls `prepare_summary` and `print_now` on separate threads.
     """
-    when = (now or datetime.now()).replace(second=0, microsecond=0)
-    try:
-        pdf = render_summary(
-            answers, assessment, settings, patient_language, when, questionnaire, alert_reference
-        )
-    except Exception as exc:  # nothing to save or print; the UI still tells her to ask
-        log_event(_log, "delivery.render_failed", level=logging.ERROR, error=type(exc).__name__)
-        return DeliveryResult(saved_path=None, printed=False, problem=Problem.SAVE_FAILED)
-    name = answers.get("patient_name")
-    saved: Path | None = None
-    try:
-        saved = save_summary(
-            pdf,
-            settings.output_dir,
-            patient_name=name if isinstance(name, str) else None,
-            when=when,
-        )
-    except SaveError as exc:
-        log_event(_log, "delivery.save_failed", level=logging.ERROR, reason=exc.reason)
-    if saved is not None:
-        if settings.export_fhir:
-            _save_record(answers, assessment, when, saved, questionnaire)
-        printed = _print(printer, saved, settings.printer)
-        with contextlib.suppress(OSError, ValueError):
-            purge_old_summaries(settings.output_dir, settings.retention_days, when)
-    else:
-        printed = print_from_temp(printer, pdf, settings.printer)
-    problem: Problem | None = None
-    if saved is None:
-        problem = Problem.SAVE_FAILED
-    elif not printed.ok:
-        problem = _print_problem(printed.reason)
-    log_event(_log, "delivery.done", saved=saved is not None, printed=printed.ok, problem=problem)
-    return DeliveryResult(saved_path=saved, printed=printed.ok, problem=problem)
+    prepared = prepare_summary(
+        answers,
+        assessment,
+        settings=settings,
+        patient_language=patient_language,
+        now=now,
+        questionnaire=questionnaire,
+        alert_reference=alert_reference,
+    )
+    return prepared.print_now(printer)

@@ -51,6 +51,7 @@ class FolderStatus:
     writable: bool
     free_bytes: int | None
     summary_count: int
+    loose_mode: int | None = None  # the folder's mode if others may read or enter it
 
 
 def safe_name_part(patient_name: str | None) -> str:
@@ -275,7 +276,8 @@ def _writable(folder: Path) -> bool:
 
 
 def folder_status(folder: Path) -> FolderStatus:
-    """Whether the output folder exists and takes files, its free space and summary count."""
+    """Whether the output folder exists and takes files, its free space, summary count,
+    and (POSIX) whether others than its owner may read or enter it."""
     if not folder.is_dir():
         return FolderStatus(exists=False, writable=False, free_bytes=None, summary_count=0)
     try:
@@ -286,6 +288,15 @@ def folder_status(folder: Path) -> FolderStatus:
         count = sum(1 for entry in os.scandir(folder) if SUMMARY_NAME.fullmatch(entry.name))
     except OSError:
         count = 0
+    loose: int | None = None
+    if os.name == "posix":  # Windows folders have ACLs, not mode bits
+        with contextlib.suppress(OSError):
+            mode = folder.stat().st_mode & 0o777
+            loose = mode if mode & 0o077 else None
     return FolderStatus(
-        exists=True, writable=_writable(folder), free_bytes=free, summary_count=count
+        exists=True,
+        writable=_writable(folder),
+        free_bytes=free,
+        summary_count=count,
+        loose_mode=loose,
     )

@@ -1,31 +1,45 @@
-"""Silent printing of a saved summary PDF through Qt's print system (CUPS, Windows spooler).
+"""Silent printing of a saved summary PDF, never blocking without a bound.
 
-Qt is imported when a function here is called, not with the module, and nothing here
-creates a QApplication: the caller's (Q)GuiApplication must exist. Results and logs
-carry no patient data: the print job's name is fixed, never the patient's.
+Nothing here talks to the print system from the calling process: a print server
+that hangs (a stopped CUPS scheduler, a stuck spooler) would hold the caller, and a
+Qt print call holds the GIL while it waits, freezing every thread. Every query and
+every job is a child process with a timeout, killed when the time is up:
+
+- CUPS (Linux, macOS): ``lpstat`` for the queue's state and ``lp`` to hand it the
+  PDF file itself (CUPS prints PDF directly); the job counts as sent once ``lp``
+  says the request was accepted.
+- Elsewhere (the Windows spooler, or no CUPS tools): Qt's printing, run in a child
+  process (``kiosk.print_worker``) under the same timeout.
+
+Results and logs carry no patient data: the print job's name is fixed, never hers.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Literal
 
 from kiosk.logs import log_event
 from kiosk.outcome import PrintResult, Problem
-
-if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinterInfo
 
 _log = logging.getLogger(__name__)
 
 DPI = 300
 JOB_NAME = "PT summary"
-_LPSTAT_TIMEOUT_S = 5.0
+PRINT_TIMEOUT_S = 30.0  # from the first question to the print system to "job accepted"
+STATUS_TIMEOUT_S = 5.0  # the staff panel's printer status
 
 # Reasons a print can fail (PrintResult.reason) and printer states (printer_status).
 NO_PRINTER = Problem.NO_PRINTER
@@ -34,80 +48,69 @@ PRINT_FAILED = Problem.PRINT_FAILED
 READY = "ready"
 BUSY = "busy"
 NOT_ACCEPTING = "not_accepting"
+NOT_RESPONDING = "not_responding"  # the print system did not answer in time
+CHECKING = "checking"  # the staff panel, while the answer is on its way
 STATUS_WORDS: dict[str, str] = {
     READY: "ready",
     BUSY: "printing",
     PRINTER_STOPPED: "stopped (paused or in error)",
     NOT_ACCEPTING: "not accepting jobs",
     NO_PRINTER: "no printer found",
+    NOT_RESPONDING: "the print system is not responding",
+    CHECKING: "checking...",
 }
+Backend = Literal["cups", "qt"]
+# A CUPS queue name: printable, no spaces, "/", "#" or quotes; never an option.
+_QUEUE_RE = re.compile(r"[^\s/#\\'\"\-][^\s/#\\'\"]{0,126}")
+_C_LOCALE = {"LC_ALL": "C", "LANG": "C"}
 
 
-def _cups_state(name: str) -> str | None:
-    """What CUPS says about the queue: NOT_ACCEPTING, PRINTER_STOPPED, or None (fine/unknown)."""
-    lpstat = shutil.which("lpstat")
-    if lpstat is None or sys.platform == "win32" or not name or name.startswith("-"):
-        return None
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
-
-    def ask(flag: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [lpstat, flag, name],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=_LPSTAT_TIMEOUT_S,
-            check=False,
-        )
-
-    try:
-        accepting, printer = ask("-a"), ask("-p")
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if "not accepting" in accepting.stdout:
-        return NOT_ACCEPTING
-    if f"printer {name} disabled" in printer.stdout:
-        return PRINTER_STOPPED
-    return None
+class _TimedOut(Exception):
+    """A child process did not finish in time (it has been killed)."""
 
 
-def _find_printer(printer_name: str) -> QPrinterInfo | None:
-    from PySide6.QtPrintSupport import QPrinterInfo
-
-    info = QPrinterInfo.printerInfo(printer_name) if printer_name else QPrinterInfo.defaultPrinter()
-    return None if info.isNull() else info
-
-
-def _stopped(state: object) -> bool:
-    """Whether a Qt printer state means the printer cannot print (paused, error, aborted)."""
-    from PySide6.QtPrintSupport import QPrinter
-
-    return state in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted)
+@dataclass(frozen=True)
+class _Done:
+    code: int
+    out: str
 
 
-def _queue_problem(info: QPrinterInfo) -> Problem | None:
-    """PRINTER_STOPPED if Qt or CUPS says the queue cannot print now, else None."""
-    if _stopped(info.state()):
-        return PRINTER_STOPPED
-    return PRINTER_STOPPED if _cups_state(info.printerName()) else None
+def _run(args: Sequence[str], deadline: float, env: dict[str, str] | None = None) -> _Done:
+    """Run `args` until `deadline` (time.monotonic()); kill it and its children after.
 
-
-def printer_status(printer_name: str = "") -> str:
-    """For the staff panel: READY, BUSY, PRINTER_STOPPED, NOT_ACCEPTING or NO_PRINTER.
-
-    `STATUS_WORDS` has words for each. Needs a (Q)GuiApplication.
+    Waiting here releases the GIL: other threads (the screen) run on.
     """
-    from PySide6.QtPrintSupport import QPrinter
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise _TimedOut
+    posix = os.name == "posix"
+    process = subprocess.Popen(
+        list(args),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **_C_LOCALE, **(env or {})},
+        start_new_session=posix,  # its own group: a timeout kills whatever it started
+    )
+    try:
+        out, _ = process.communicate(timeout=left)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(OSError):
+            if posix:
+                os.killpg(process.pid, signal.SIGKILL)
+            else:
+                process.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.communicate(timeout=1.0)
+        raise _TimedOut from None
+    return _Done(process.returncode, out.decode("utf-8", "replace"))
 
-    info = _find_printer(printer_name)
-    if info is None:
-        return NO_PRINTER
-    if _stopped(info.state()):
-        return PRINTER_STOPPED
-    cups = _cups_state(info.printerName())
-    if cups is not None:
-        return cups
-    return BUSY if info.state() == QPrinter.PrinterState.Active else READY
+
+def backend() -> Backend:
+    """ "cups" where the CUPS tools are installed (not Windows), else "qt" (a child process)."""
+    if sys.platform != "win32" and shutil.which("lp") and shutil.which("lpstat"):
+        return "cups"
+    return "qt"
 
 
 def _fail(reason: Problem, step: str) -> PrintResult:
@@ -115,57 +118,145 @@ def _fail(reason: Problem, step: str) -> PrintResult:
     return PrintResult(ok=False, reason=reason)
 
 
-def print_pdf(path: Path, printer_name: str = "", *, job_name: str = JOB_NAME) -> PrintResult:
-    """Print the PDF at `path` silently: every page, US Letter, rendered at 300 dpi.
+def _looks_like_pdf(path: Path) -> bool:
+    """A readable file that starts and ends like a PDF (CUPS would take anything)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(5)
+            handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, handle.tell() - 1024))
+            tail = handle.read()
+    except OSError:
+        return False
+    return head == b"%PDF-" and b"%%EOF" in tail
+
+
+# -- CUPS ---------------------------------------------------------------------------------
+
+
+def _cups_queue(printer_name: str, deadline: float) -> str | None:
+    """The queue to use: `printer_name`, or CUPS's default; None if there is none."""
+    if printer_name:
+        return printer_name if _QUEUE_RE.fullmatch(printer_name) else None
+    done = _run(["lpstat", "-d"], deadline)
+    match = re.search(r"system default destination: (\S+)", done.out)
+    return match[1] if match else None
+
+
+def _cups_state(queue: str, deadline: float) -> str:
+    """READY, BUSY, PRINTER_STOPPED, NOT_ACCEPTING or NO_PRINTER (one lpstat call)."""
+    done = _run(["lpstat", "-p", queue, "-a", queue], deadline)
+    if done.code != 0 or f"printer {queue} " not in done.out:
+        return NO_PRINTER
+    if f"printer {queue} disabled" in done.out:
+        return PRINTER_STOPPED
+    if "not accepting" in done.out:
+        return NOT_ACCEPTING
+    return BUSY if f"printer {queue} now printing" in done.out else READY
+
+
+def _cups_print(path: Path, printer_name: str, job_name: str, deadline: float) -> PrintResult:
+    queue = _cups_queue(printer_name, deadline)
+    if queue is None:
+        return _fail(NO_PRINTER, "find")
+    state = _cups_state(queue, deadline)
+    if state == NO_PRINTER:
+        return _fail(NO_PRINTER, "find")
+    if state in (PRINTER_STOPPED, NOT_ACCEPTING):
+        return _fail(PRINTER_STOPPED, "queue")
+    options = ["-o", "media=Letter", "-o", "fit-to-page", "-n", "1"]
+    done = _run(["lp", "-d", queue, "-t", job_name, *options, "--", str(path)], deadline)
+    match = re.search(r"request id is (\S+)", done.out)
+    if done.code != 0 or match is None:
+        return _fail(PRINT_FAILED, "job")
+    log_event(_log, "print.sent", backend="cups")
+    return PrintResult(ok=True)
+
+
+# -- Qt, in a child process ----------------------------------------------------------------
+
+
+def worker_command(*args: str) -> list[str]:
+    """How to start the print worker: the frozen app itself, or this Python."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--print-worker", *args]
+    return [sys.executable, "-m", "kiosk.print_worker", *args]
+
+
+def _worker(args: Sequence[str], deadline: float) -> dict[str, object] | None:
+    """The worker's one-line JSON answer, or None if it gave none."""
+    env = {"QT_QPA_PLATFORM": "offscreen"}  # it never shows a window
+    done = _run(worker_command(*args), deadline, env)
+    for line in reversed(done.out.splitlines()):
+        with contextlib.suppress(ValueError):
+            answer = json.loads(line)
+            if isinstance(answer, dict):
+                return answer
+    return None
+
+
+def _qt_print(path: Path, printer_name: str, job_name: str, deadline: float) -> PrintResult:
+    answer = _worker(["print", str(path), printer_name, job_name], deadline)
+    if answer is None:
+        return _fail(PRINT_FAILED, "worker")
+    if answer.get("ok") is True:
+        log_event(_log, "print.sent", backend="qt")
+        return PrintResult(ok=True)
+    reason = answer.get("reason")
+    known = {problem.value: problem for problem in (NO_PRINTER, PRINTER_STOPPED, PRINT_FAILED)}
+    return _fail(known.get(reason, PRINT_FAILED) if isinstance(reason, str) else PRINT_FAILED, "qt")
+
+
+# -- the two calls ------------------------------------------------------------------------
+
+
+def print_pdf(
+    path: Path,
+    printer_name: str = "",
+    *,
+    job_name: str = JOB_NAME,
+    timeout_s: float = PRINT_TIMEOUT_S,
+    use: Backend | None = None,
+) -> PrintResult:
+    """Print the PDF at `path` silently, every page on US Letter, within `timeout_s`.
 
     `printer_name` "" means the system's default printer. `job_name` is what the print
-    queue shows; never put patient data in it. Needs a (Q)GuiApplication.
+    queue shows; never put patient data in it. A print system that does not answer in
+    time gives PRINT_FAILED (step "timeout"). Never raises; needs no QApplication.
     """
-    from PySide6.QtCore import QRect, QSize, Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPrintSupport import QPrinter
-
-    if QGuiApplication.instance() is None:
-        return _fail(PRINT_FAILED, "no_application")
-    info = _find_printer(printer_name)
-    if info is None:
-        return _fail(NO_PRINTER, "find")
-    problem = _queue_problem(info)
-    if problem is not None:
-        return _fail(problem, "queue")
-    document = QPdfDocument()
-    if document.load(str(path)) != QPdfDocument.Error.None_ or document.pageCount() < 1:
+    deadline = time.monotonic() + timeout_s
+    if not _looks_like_pdf(path):
         return _fail(PRINT_FAILED, "load")
-    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-    printer.setResolution(DPI)
-    printer.setFullPage(True)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    printer.setCopyCount(1)
-    printer.setDocName(job_name)
-    painter = QPainter()
-    if not painter.begin(printer):
-        return _fail(PRINT_FAILED, "begin")
-    ok = True
-    pages = document.pageCount()
-    for index in range(pages):
-        if index and not printer.newPage():
-            ok = False
-            break
-        target = painter.viewport()
-        points = document.pagePointSize(index)
-        size = QSize(round(points.width() * DPI / 72), round(points.height() * DPI / 72))
-        page = QImage(size, QImage.Format.Format_RGB32)
-        page.fill(Qt.GlobalColor.white)  # the rendering is transparent where there is no ink
-        layer = QPainter(page)
-        layer.drawImage(0, 0, document.render(index, size))
-        layer.end()
-        scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        painter.drawImage(QRect(target.topLeft(), scaled), page)
-    ok = painter.end() and ok
-    document.close()
-    if not ok or _stopped(printer.printerState()):
-        return _fail(PRINT_FAILED, "job")
-    log_event(_log, "print.sent", pages=pages)
-    return PrintResult(ok=True)
+    chosen = use or backend()
+    try:
+        if chosen == "cups":
+            return _cups_print(path, printer_name, job_name, deadline)
+        return _qt_print(path, printer_name, job_name, deadline)
+    except _TimedOut:
+        return _fail(PRINT_FAILED, "timeout")
+    except OSError as exc:  # a tool that cannot be started
+        log_event(_log, "print.tool_failed", level=logging.WARNING, error=type(exc).__name__)
+        return _fail(PRINT_FAILED, "start")
+
+
+def printer_status(
+    printer_name: str = "", *, timeout_s: float = STATUS_TIMEOUT_S, use: Backend | None = None
+) -> str:
+    """For the staff panel: READY, BUSY, PRINTER_STOPPED, NOT_ACCEPTING, NO_PRINTER, or
+    NOT_RESPONDING if the print system does not answer within `timeout_s`.
+
+    `STATUS_WORDS` has words for each. Blocks its caller up to `timeout_s`: call it off
+    the GUI thread.
+    """
+    deadline = time.monotonic() + timeout_s
+    try:
+        if (use or backend()) == "cups":
+            queue = _cups_queue(printer_name, deadline)
+            return NO_PRINTER if queue is None else _cups_state(queue, deadline)
+        answer = _worker(["status", printer_name], deadline)
+    except _TimedOut:
+        return NOT_RESPONDING
+    except OSError:
+        return NO_PRINTER
+    status = answer.get("status") if answer is not None else None
+    return status if isinstance(status, str) and status in STATUS_WORDS else NO_PRINTER

@@ -9,7 +9,9 @@ touch.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -33,7 +35,7 @@ from kiosk.config import Settings
 from kiosk.logs import log_event
 from kiosk.outcome import DeliveryResult, PrintResult, Problem
 from kiosk.output import FolderStatus, folder_status
-from kiosk.printing import STATUS_WORDS, printer_status
+from kiosk.printing import CHECKING, NO_PRINTER, STATUS_WORDS, printer_status
 from kiosk.staff_pin import LOCKOUT_FILE, PinGate
 from kiosk.staff_print import print_test_page
 from kiosk.ui.delivery_runner import DeliveryRunner
@@ -69,7 +71,10 @@ def folder_words(status: FolderStatus, tr: Callable[..., str], retention_days: i
         return tr("folder_read_only")
     if status.free_bytes is not None and status.free_bytes < LOW_SPACE:
         return tr("folder_full", free=free)
-    return tr("folder_ready", free=free, count=status.summary_count, days=retention_days)
+    ready = tr("folder_ready", free=free, count=status.summary_count, days=retention_days)
+    if status.loose_mode is not None:  # summaries are health records: owner-only
+        return ready + "\n" + tr("folder_loose", mode=f"{status.loose_mode:o}")
+    return ready
 
 
 class StaffPanel(Overlay):
@@ -187,6 +192,8 @@ class StaffAccess(QObject):
     opened = Signal()  # the PIN pad is up
     unlocked = Signal()  # the panel is up
     closed = Signal()
+    statuses_shown = Signal()  # the printer's and the folder's state are on the panel
+    _statuses = Signal(int, str, object)  # from the status thread: serial, printer, folder
 
     def __init__(
         self,
@@ -223,6 +230,8 @@ class StaffAccess(QObject):
         self.pad: PinPad | None = None
         self.panel: StaffPanel | None = None
         self._last: tuple[str, str | None] | None = None  # (time, problem code): no patient data
+        self._asked = 0  # the latest status question; older answers are dropped
+        self._statuses.connect(self._on_statuses)
         window.delivery_runner.finished.connect(self._on_runner_finished)
         window.alert_runner.finished.connect(self._on_alert_finished)
         # (time, whether a test, outcome) of the last alert: no patient data
@@ -300,22 +309,56 @@ class StaffAccess(QObject):
     # -- the panel ----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the printer's and the folder's state again."""
+        """Ask for the printer's and the folder's state again, off the GUI thread.
+
+        The print system or a network share may not answer for a while; the panel says
+        "checking" and stays usable, and the answer fills the lines when it comes.
+        """
         if self.panel is None:
             return
-        name = self._settings.printer
-        code = self._printer_status(name)
+        self._asked += 1
+        self._show_printer(CHECKING)
+        self.panel.set_line("folder", f"{self._settings.output_dir}\n{self._tr('folder_checking')}")
+        self.panel.set_line("last", self._last_words())
+        self.panel.set_line("alert", self._alert_words())
+        worker = threading.Thread(
+            target=self._ask, args=(self._asked,), name="staff-status", daemon=True
+        )
+        worker.start()
+
+    def _ask(self, serial: int) -> None:
+        """On the status thread: both states (each bounded by its own timeout)."""
+        try:
+            code = self._printer_status(self._settings.printer)
+        except Exception:  # a status must never take the kiosk down
+            code = NO_PRINTER
+        folder: FolderStatus | None
+        try:
+            folder = self._folder_status(self._settings.output_dir)
+        except Exception:
+            folder = None
+        with contextlib.suppress(RuntimeError):  # the panel's owner is gone
+            self._statuses.emit(serial, str(code), folder)
+
+    def _on_statuses(self, serial: int, code: str, folder: FolderStatus | None) -> None:
+        if self.panel is None or serial != self._asked:
+            return
+        self._show_printer(code)
+        status = folder or FolderStatus(
+            exists=False, writable=False, free_bytes=None, summary_count=0
+        )
+        words = folder_words(status, self._tr, self._settings.retention_days)
+        self.panel.set_line("folder", f"{self._settings.output_dir}\n{words}")
+        self.statuses_shown.emit()
+
+    def _show_printer(self, code: str) -> None:
+        assert self.panel is not None
         try:
             status = self._tr(f"printer_{code}")
         except KeyError:
             status = STATUS_WORDS.get(code, code)
-        shown = name or self._tr("printer_default")
+        shown = self._settings.printer or self._tr("printer_default")
         self.panel.set_line("printer", self._tr("printer_line", printer=shown, status=status))
-        folder = self._settings.output_dir
-        words = folder_words(self._folder_status(folder), self._tr, self._settings.retention_days)
-        self.panel.set_line("folder", f"{folder}\n{words}")
-        self.panel.set_line("last", self._last_words())
-        self.panel.set_line("alert", self._alert_words())
 
     def _alert_words(self) -> str:
         """The last alert: its time and each channel's outcome (no patient data)."""
@@ -375,7 +418,7 @@ class StaffAccess(QObject):
         self.panel.test_result.setText(self._tr("test_print_running"))
         self.panel.buttons["staff_test_print"].setEnabled(False)
         job = partial(self._test_print, self._settings)
-        self._host.delivery_runner.submit(job, TEST_PRINT_TOKEN)
+        self._host.delivery_runner.submit(job, TEST_PRINT_TOKEN, printing=True)
 
     def _on_runner_finished(self, token: int, result: DeliveryResult | PrintResult | None) -> None:
         if token != TEST_PRINT_TOKEN:

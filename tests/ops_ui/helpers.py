@@ -75,8 +75,8 @@ def staff_for(window: KioskWindow, machine: FakeMachine, **options: Any) -> Staf
         window,
         window.settings,
         hold_ms=options.pop("hold_ms", HOLD_MS),
-        printer_status=machine.printer_status,
-        folder_status=machine.folder_status,
+        printer_status=options.pop("printer_status", machine.printer_status),
+        folder_status=options.pop("folder_status", machine.folder_status),
         test_print=machine.test_print,
         on_exit=machine.exit,
         lockout_file=options.pop(

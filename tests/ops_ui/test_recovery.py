@@ -212,7 +212,9 @@ def test_an_unusable_folder_tells_her_and_shows_staff_the_reason(
     with qtbot.waitSignal(staff.unlocked, timeout=WAIT_MS):
         type_pin(qtbot, window, PIN)
     assert staff.panel is not None
-    folder_line = staff.panel.lines["folder"].text()
+    panel = staff.panel
+    qtbot.waitUntil(lambda: "Checking" not in panel.lines["folder"].text(), timeout=WAIT_MS)
+    folder_line = panel.lines["folder"].text()
     reason = {"missing": "does not exist", "read_only": "cannot write", "full": "disk is full"}
     assert reason[trouble] in folder_line
     assert "not saved" in staff.panel.lines["last"].text()

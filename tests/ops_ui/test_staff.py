@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,7 @@ def test_the_right_pin_opens_the_panel_with_statuses(
     assert window.findChild(QWidget, "staff_pin_pad") is None or not staff.pad
     panel = window.findChild(QWidget, "staff_panel")
     assert panel is not None and panel.isVisible()
+    qtbot.waitUntil(lambda: "checking" not in label(window, "staff_printer_status"))
     assert "system default printer: ready" in label(window, "staff_printer_status")
     folder = label(window, "staff_folder_status")
     assert str(settings.output_dir) in folder and "Ready to save" in folder
@@ -94,7 +96,8 @@ def test_the_right_pin_opens_the_panel_with_statuses(
     assert label(window, "staff_last_status") == "None since the kiosk started."
     machine.printer = "printer_stopped"
     machine.folder = FolderStatus(exists=False, writable=False, free_bytes=None, summary_count=0)
-    tap_name(qtbot, window, "staff_refresh")
+    with qtbot.waitSignal(staff.statuses_shown):
+        tap_name(qtbot, window, "staff_refresh")
     assert "stopped (paused or in error)" in label(window, "staff_printer_status")
     assert "does not exist" in label(window, "staff_folder_status")
 
@@ -290,3 +293,42 @@ def test_the_lockout_is_kept_beside_the_settings_file(tmp_path: Path) -> None:
 
     source = tmp_path / "etc" / "kiosk.toml"
     assert lockout_path(Settings(source=source)) == tmp_path / "etc" / "staff-lockout.json"
+
+
+def test_a_printer_status_that_hangs_never_freezes_the_panel(
+    qtbot: Any, make_window: MakeWindow, settings: Settings
+) -> None:
+    answer = threading.Event()
+
+    def hung_status(_name: str) -> str:
+        answer.wait(30)  # the print system does not answer (until the test lets it)
+        return "not_responding"
+
+    try:
+        window, staff, _ = unlocked(qtbot, make_window, settings, printer_status=hung_status)
+        assert label(window, "staff_printer_status") == "system default printer: checking..."
+        with qtbot.waitSignal(staff.closed, timeout=1000):  # the panel still takes taps
+            tap_name(qtbot, window, "staff_close")
+        long_press(qtbot, window, staff)
+        with qtbot.waitSignal(staff.unlocked, timeout=3000):
+            type_pin(qtbot, window, PIN)
+        answer.set()
+        qtbot.waitUntil(lambda: "not responding" in label(window, "staff_printer_status"))
+    finally:
+        answer.set()
+
+
+def test_an_output_folder_others_can_open_is_reported(
+    qtbot: Any, make_window: MakeWindow, settings: Settings
+) -> None:
+    from kiosk.output import folder_status
+
+    settings.output_dir.mkdir(mode=0o700)
+    settings.output_dir.chmod(0o755)
+    window, staff, _ = unlocked(qtbot, make_window, settings, folder_status=folder_status)
+    qtbot.waitUntil(lambda: "Ready to save" in label(window, "staff_folder_status"))
+    assert "folder permissions 755; should be 700" in label(window, "staff_folder_status")
+    settings.output_dir.chmod(0o700)
+    with qtbot.waitSignal(staff.statuses_shown):
+        tap_name(qtbot, window, "staff_refresh")
+    assert "permissions" not in label(window, "staff_folder_status")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -81,6 +83,8 @@ def test_the_kiosk_starts_guarded_with_staff_access_and_a_purge(qtbot: Any, tmp_
     folder.mkdir()
     old = folder / "2020-01-01_0900_patient_abc123.pdf"
     old.write_bytes(b"%PDF-1.4\n")
+    written = datetime(2020, 1, 1, 9, 0).timestamp()
+    os.utime(old, (written, written))  # saved then: the folder's clock agrees with the name
     config = tmp_path / "kiosk.toml"
     config.write_text(f"output_dir = '{folder}'\n", encoding="utf-8")
     seen: dict[str, Any] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from dataclasses import replace
@@ -149,6 +150,9 @@ def test_old_summaries_are_purged_after_a_save(tmp_path: Path) -> None:
     kept = save_summary(
         b"%PDF-new", tmp_path, patient_name="x", when=SCREENED_AT - timedelta(days=29)
     )
+    for path, days in ((old, 31), (kept, 29)):  # saved then: the folder agrees
+        written = (SCREENED_AT - timedelta(days=days)).timestamp()
+        os.utime(path, (written, written))
     _deliver(NOT_YET, tmp_path, FakePrinter())
     assert not old.exists() and kept.exists()
 

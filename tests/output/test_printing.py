@@ -78,3 +78,16 @@ def test_unreadable_pdf_is_a_print_failure(
     result = print_pdf(broken, cups_queue.name, job_name=cups_queue.new_job_name())
     assert not result.ok and result.reason == "print_failed"
     assert not print_pdf(tmp_path / "missing.pdf", cups_queue.name).ok
+
+
+def test_the_qt_print_worker_prints_every_page(
+    qtbot: QtBot, cups_queue: CupsQueue, tmp_path: Path
+) -> None:
+    # The Windows spooler's path (Qt printing in a child process), tried here through Qt's CUPS.
+    path, pages = _saved(tmp_path, LONGEST)
+    job = cups_queue.new_job_name()
+    assert print_pdf(path, cups_queue.name, job_name=job, use="qt").ok
+    cups_queue.wait_for_output(qtbot, job, pages)
+    assert printer_status(cups_queue.name, use="qt") == READY
+    assert printer_status("no-such-printer-here", use="qt") == NO_PRINTER
+    assert print_pdf(path, "no-such-printer-here", use="qt").reason == NO_PRINTER
