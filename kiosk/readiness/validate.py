@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -163,6 +164,15 @@ def _check_multi(question: Question, value: object) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def has_visible_text(text: str) -> bool:
+    """Whether `text` has a character that shows: not only spaces, controls (NUL),
+    format characters (zero-width space, joiners, direction marks) or lone accents."""
+    return any(
+        unicodedata.category(char)[0] not in "CZ" and unicodedata.category(char) not in ("Mn", "Me")
+        for char in text
+    )
+
+
 def _check_name(question: Question, value: object) -> str:
     # Never echo the name itself: it is patient data.
     if not isinstance(value, str):
@@ -170,7 +180,7 @@ def _check_name(question: Question, value: object) -> str:
             f"{question.id}: must be text of 1-{NAME_MAX} characters, not {show(value)}"
         )
     name = value.strip()
-    if not name:
+    if not has_visible_text(name):  # "", or only invisible characters
         raise AnswersError(f"{question.id}: is empty; allowed: 1-{NAME_MAX} characters")
     if len(name) > NAME_MAX:
         raise AnswersError(

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.readiness.questionnaire import Question
+from kiosk.readiness.validate import has_visible_text
 from kiosk.ui.base import PageContext
 from kiosk.ui.datepicker import DAYS, BirthDatePicker
 from kiosk.ui.keyboard import OnScreenKeyboard
@@ -61,11 +62,13 @@ class NamePage(QuestionPage):
         self.keyboard.retranslate()
 
     def name(self) -> str:
-        return self.field.text().strip()
+        """What she typed, trimmed; "" if nothing of it shows (spaces, zero-width, NUL)."""
+        text = self.field.text().strip()
+        return text if has_visible_text(text) else ""
 
     def _on_field_text_changed(self, text: str) -> None:
         self.ctx.session.drafts[self.question.id] = text
-        self.nav.next.setEnabled(bool(text.strip()))
+        self.nav.next.setEnabled(bool(self.name()))
 
     def _on_back_clicked(self) -> None:
         if self.name():

@@ -276,3 +276,14 @@ def test_errors_never_echo_the_patient_name() -> None:
 def test_long_bad_values_are_shortened_in_the_message() -> None:
     message = error_for(valid_answers(delivery="v" * 10_000))
     assert len(message) < 200
+
+
+@pytest.mark.parametrize(
+    "name", ["\x00", "\u200b\u200b", "\u200d\ufeff", "\u202e\u2066", " \u00a0\u3000 ", "\u0301"]
+)
+def test_a_name_of_invisible_characters_is_refused_like_an_empty_one(name: str) -> None:
+    from kiosk.readiness import AnswersError, validate_answers
+    from tests.readiness.factories import valid_answers
+
+    with pytest.raises(AnswersError, match="patient_name: is empty"):
+        validate_answers({**valid_answers(), "patient_name": name})

@@ -85,3 +85,20 @@ def test_birth_date_written_through_the_property_is_the_answer(
     assert window.session.answers["baby_birth_date"] == "2026-08-01"
     tap_name(qtbot, window, "nav_back")
     assert window.findChild(QWidget, "baby_birth_date").property("date") == QDate(2026, 8, 1)
+
+
+INVISIBLE = ["\x00", "\u200b\u200b", "\u200d\ufeff", "\u202e\u2066", " \u00a0\u3000 ", "\u0301"]
+
+
+def test_a_name_of_invisible_characters_is_not_a_name(qtbot: Any, make_window: MakeWindow) -> None:
+    window = make_window()
+    window.go_to("name")
+    field = window.findChild(QLineEdit, "patient_name")
+    for text in INVISIBLE:  # as a hardware keyboard or a paste would put them in
+        field.clear()
+        field.insert(text)
+        assert field.text() and not button(window, "nav_next").isEnabled(), repr(text)
+        qtbot.mouseClick(button(window, "nav_next"), Qt.MouseButton.LeftButton)  # disabled
+        assert page_id(window) == "name" and "patient_name" not in window.session.answers
+    field.insert("Ana")
+    assert button(window, "nav_next").isEnabled()
