@@ -1,11 +1,12 @@
 """The print worker: Qt's printing (the Windows spooler, or CUPS without its tools), in a
 child process that the kiosk kills if the print system hangs (kiosk.printing starts it).
 
-    python -m kiosk.print_worker print PDF PRINTER JOB_NAME
-    python -m kiosk.print_worker status PRINTER
+    python -m kiosk.print_worker ANSWER_FILE print PDF PRINTER JOB_NAME
+    python -m kiosk.print_worker ANSWER_FILE status PRINTER
 
-Prints one line of JSON: {"ok": true} / {"ok": false, "reason": ...} or {"status": ...}.
-PRINTER "" is the system default. No patient data is printed or logged.
+Writes its answer as JSON to ANSWER_FILE (a windowed Windows app has no stdout):
+{"ok": true} / {"ok": false, "reason": ...} or {"status": ...}. PRINTER "" is the
+system default. No patient data is written or logged.
 """
 
 from __future__ import annotations
@@ -98,20 +99,20 @@ def print_file(path: Path, printer_name: str, job_name: str) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        return 2
+    answer_file, task = Path(args[0]), args[1:]
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    if len(args) == 4 and args[0] == "print":
-        answer = print_file(Path(args[1]), args[2], args[3])
-    elif len(args) == 2 and args[0] == "status":
-        answer = {"status": status(args[1])}
+    answer: dict[str, Any]
+    if len(task) == 4 and task[0] == "print":
+        answer = print_file(Path(task[1]), task[2], task[3])
+    elif len(task) == 2 and task[0] == "status":
+        answer = {"status": status(task[1])}
     else:
-        answer = {
-            "ok": False,
-            "reason": PRINT_FAILED,
-            "usage": "print PDF PRINTER JOB | status PRINTER",
-        }
-    print(json.dumps(answer), flush=True)
+        answer = {"ok": False, "reason": PRINT_FAILED}
+    answer_file.write_text(json.dumps(answer), encoding="utf-8")
     del app
     return 0 if answer.get("ok", True) else 3
 

@@ -25,6 +25,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -184,15 +185,19 @@ def worker_command(*args: str) -> list[str]:
 
 
 def _worker(args: Sequence[str], deadline: float) -> dict[str, object] | None:
-    """The worker's one-line JSON answer, or None if it gave none."""
+    """The worker's JSON answer, or None if it gave none.
+
+    The answer comes back in a file, not on stdout: a windowed Windows app has none.
+    """
     env = {"QT_QPA_PLATFORM": "offscreen"}  # it never shows a window
-    done = _run(worker_command(*args), deadline, env)
-    for line in reversed(done.out.splitlines()):
-        with contextlib.suppress(ValueError):
-            answer = json.loads(line)
-            if isinstance(answer, dict):
-                return answer
-    return None
+    with tempfile.TemporaryDirectory(prefix="kiosk-print-worker-") as folder:
+        answer_file = Path(folder) / "answer.json"
+        _run(worker_command(str(answer_file), *args), deadline, env)
+        try:
+            answer = json.loads(answer_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+    return answer if isinstance(answer, dict) else None
 
 
 def _qt_print(path: Path, printer_name: str, job_name: str, deadline: float) -> PrintResult:

@@ -17,8 +17,10 @@ run_pkgs=(
     libwayland-client0 libwayland-cursor0 libwayland-egl1
     # on-device read-aloud (Qt's speechd engine)
     libpulse0 libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng
-    # printing through CUPS (Qt's print support plugin)
-    libcups2
+    # printing through CUPS: lp and lpstat, and Qt's print support plugin (the print worker)
+    libcups2 cups-client
+    # names in Chinese, Japanese or Korean on the summary (a TrueType fallback font)
+    fonts-droid-fallback
 )
 test_pkgs=(
     poppler-utils

@@ -164,13 +164,15 @@ def _check_multi(question: Question, value: object) -> tuple[str, ...]:
     return tuple(seen)
 
 
+# Characters that show nothing by themselves: controls (NUL), format characters (zero-width
+# space and joiners, direction marks, BOM), surrogates, spaces and separators, lone accents.
+# Unassigned code points count as visible: a newer Unicode may have given them a letter.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"})
+
+
 def has_visible_text(text: str) -> bool:
-    """Whether `text` has a character that shows: not only spaces, controls (NUL),
-    format characters (zero-width space, joiners, direction marks) or lone accents."""
-    return any(
-        unicodedata.category(char)[0] not in "CZ" and unicodedata.category(char) not in ("Mn", "Me")
-        for char in text
-    )
+    """Whether `text` has a character that shows (not only spaces, NUL, zero-width...)."""
+    return any(unicodedata.category(char) not in _INVISIBLE for char in text)
 
 
 def _check_name(question: Question, value: object) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from kiosk.readiness import default_questionnaire
+from kiosk.readiness.validate import has_visible_text
 from kiosk.samples import CALM
 
 ASSESSED_ON = date(2026, 11, 7)
@@ -67,7 +68,11 @@ def answer_sets(draw: st.DrawFn) -> dict[str, Any]:
         if not question.applies(answers):
             continue
         if question.kind == "name":
-            name = draw(st.text(min_size=1, max_size=60).filter(lambda s: s.strip() == s != ""))
+            name = draw(
+                st.text(min_size=1, max_size=60).filter(
+                    lambda s: s.strip() == s != "" and has_visible_text(s)
+                )
+            )
             if draw(st.booleans()):
                 answers[question.id] = name
         elif question.id == "assessed_on":
