@@ -24,7 +24,7 @@ from kiosk.readiness.questionnaire import Questionnaire
 from kiosk.readiness.validate import default_questionnaire
 from kiosk.report.checklist import CHECKLIST_SOURCES, checklist
 from kiosk.report.context import ReportContext
-from kiosk.report.fonts import BOLD, REGULAR, register_fonts
+from kiosk.report.fonts import BOLD, REGULAR, printable, register_fonts
 from kiosk.report.marks import status_word
 from kiosk.report.sections import (
     answers_table,
@@ -95,7 +95,7 @@ def _decorator(
     words: ReportWords,
 ) -> PageDecorator:
     """Draws the footer on every page, and whose summary it is atop every later page."""
-    who = plain(patient_name(answers, words))
+    who = printable(plain(patient_name(answers, words)))
     when = context.screened_at.strftime("%Y-%m-%d %H:%M")
     status = status_word(assessment.status, words)
     versions = words.get("versions", app=context.app_version, rules=rules_version)

@@ -23,10 +23,10 @@ from kiosk.readiness.model import SOURCES, Assessment, Flag, Severity, Status
 from kiosk.readiness.questionnaire import Questionnaire
 from kiosk.readiness.urgency import unasked_signs
 from kiosk.report.context import ReportContext
-from kiosk.report.fonts import BOLD, REGULAR
+from kiosk.report.fonts import BOLD, REGULAR, printable_markup
 from kiosk.report.marks import SEVERITY_SYMBOLS, StatusBox
 from kiosk.report.styles import FRAME_WIDTH, HEADER_FILL, INK, MUTED, RULE, WHITE, style
-from kiosk.report.text import answer_label, esc, question_label
+from kiosk.report.text import answer_label, esc, plain, question_label
 from kiosk.report.words import ReportWords
 
 # Answers printed in full at the top of page 1, so not again in the answers table.
@@ -179,7 +179,9 @@ def patient_block(
     table = Table(grid, colWidths=[FRAME_WIDTH * f for f in (0.13, 0.32, 0.24, 0.31)])
     who = _inline(esc(words.get("patient")), 8.5, MUTED)
     return [
-        Paragraph(f"{who}  {esc(patient_name(answers, words))}", style("patient")),
+        Paragraph(
+            f"{who}  {printable_markup(plain(patient_name(answers, words)))}", style("patient")
+        ),
         _styled(
             table,
             [
