@@ -36,13 +36,13 @@ def test_the_window_assess_and_the_summary_share_one_load(
 
     def recording_delivery(answers: Any, assessment: Any, **kwargs: Any) -> Any:
         handed.append((assessment, kwargs["questionnaire"]))
-        return kiosk.delivery.DeliveryResult(saved_path=None, printed=True, problem=None)
+        return kiosk.delivery.PreparedSummary(saved_path=None, pdf=None, printer_name="")
 
     monkeypatch.setattr(kiosk.readiness, "load_questionnaire", counting_load)
     assess_module = importlib.import_module("kiosk.readiness.assess")
     monkeypatch.setattr(assess_module, "default_questionnaire", no_private_copy)
     monkeypatch.setattr(kiosk.report.document, "default_questionnaire", no_private_copy)
-    monkeypatch.setattr(kiosk.delivery, "deliver_summary", recording_delivery)
+    monkeypatch.setattr(kiosk.delivery, "prepare_summary", recording_delivery)  # saving
     window = app.build_window(
         Settings(output_dir=tmp_path), clock=lambda: TODAY, timing=CALM, size=(1920, 1080)
     )
