@@ -273,7 +273,7 @@ class LockoutState:
 
 def _read_state(path: Path) -> LockoutState | None:
     """The saved state; LockoutState() if there is none; None if the file is damaged."""
-    from kiosk import strict_json
+    from kiosk.readiness import strict_json
 
     try:
         data = strict_json.loads(path.read_text(encoding="utf-8"))

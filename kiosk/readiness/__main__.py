@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from kiosk import strict_json
+from kiosk.readiness import strict_json
 from kiosk.readiness.assess import assess_valid
 from kiosk.readiness.fhir import questionnaire_resource
 from kiosk.readiness.model import AnswersError

@@ -12,8 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
-from kiosk import strict_json
-from kiosk.readiness import AnswersError, assess, load_questionnaire
+from kiosk.readiness import AnswersError, assess, load_questionnaire, strict_json
 from kiosk.report.context import ReportContext
 
 EXIT_OK = 0
