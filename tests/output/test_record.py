@@ -69,6 +69,9 @@ def test_records_are_purged_with_their_summaries(tmp_path: Path) -> None:
     old = save_summary(b"%PDF", tmp_path, patient_name="a", when=now - timedelta(days=31))
     recent = save_summary(b"%PDF", tmp_path, patient_name="b", when=now - timedelta(days=1))
     old_record, recent_record = save_record(RECORD, old), save_record(RECORD, recent)
+    for path, days in ((old, 31), (old_record, 31), (recent, 1), (recent_record, 1)):
+        written = (now - timedelta(days=days)).timestamp()  # saved then: the folder agrees
+        os.utime(path, (written, written))
     (tmp_path / "2020-01-01_0000_x.fhir.json").write_text("{}")  # not named like ours
     assert purge_old_summaries(tmp_path, 30, now) == 2
     assert _files(tmp_path) == sorted(
