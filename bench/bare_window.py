@@ -3,7 +3,7 @@
     python bench/bare_window.py [--windowed]
 
 With KIOSK_BENCH_FIRST_PAINT=1 it prints `first-paint` once its first screen is painted
-and quits, exactly like the kiosk (see kiosk.ui.first_paint.quit_after_first_paint).
+and quits, exactly like the kiosk (see kiosk.ui.services.first_paint.quit_after_first_paint).
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ from kiosk.config import Settings  # noqa: E402
 from kiosk.outcome import DeliveryResult, PrintResult  # noqa: E402
 from kiosk.samples import SAMPLES, TODAY  # noqa: E402
 from kiosk.ui import Timing, driver  # noqa: E402
-from kiosk.ui.staff import StaffAccess  # noqa: E402
+from kiosk.ui.staff.panel import StaffAccess  # noqa: E402
 
 EVERY = 50
 WARM_UP = 100

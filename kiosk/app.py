@@ -19,7 +19,7 @@ from kiosk.logs import log_event, setup_logging
 if TYPE_CHECKING:  # Qt loads when the window is built, not with this module
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.delivery_runner import ThenPrint
+    from kiosk.ui.services.delivery_runner import ThenPrint
     from kiosk.ui.window import KioskWindow
 
 EXIT_CONFIG = 2
@@ -44,7 +44,7 @@ def deliver_summary(
     """
     from kiosk.delivery import prepare_summary
     from kiosk.printing import PRINT_TIMEOUT_S, print_pdf
-    from kiosk.ui.delivery_runner import ThenPrint
+    from kiosk.ui.services.delivery_runner import ThenPrint
 
     prepared = prepare_summary(
         answers,
@@ -90,7 +90,7 @@ def build_window(
     """
     from kiosk.readiness import assess, load_questionnaire
     from kiosk.ui import KioskWindow
-    from kiosk.ui.delivery_runner import DeliveryRunner
+    from kiosk.ui.services.delivery_runner import DeliveryRunner
 
     content = load_questionnaire()
     if deliver is deliver_summary:
@@ -145,7 +145,7 @@ def _refuse_start(line: str, windowed: bool, screen_ms: int | None) -> int:
     """A bad config: one line on stderr; fullscreen, also a clear screen until closed."""
     print(line, file=sys.stderr)
     if not windowed and _has_display():
-        from kiosk.ui.startup_error import SCREEN_MS, show_startup_error
+        from kiosk.ui.pages.startup_error import SCREEN_MS, show_startup_error
 
         _application()
         show_startup_error(line, timeout_ms=SCREEN_MS if screen_ms is None else screen_ms)
@@ -156,9 +156,9 @@ def _start_kiosk_mode(
     app: QApplication, window: KioskWindow, settings: Settings, windowed: bool
 ) -> None:
     """Staff access, hourly purge and (fullscreen) the guard that blocks every way out."""
-    from kiosk.ui.guard import KioskGuard
-    from kiosk.ui.housekeeping import Housekeeping
-    from kiosk.ui.staff import attach_staff
+    from kiosk.ui.services.guard import KioskGuard
+    from kiosk.ui.services.housekeeping import Housekeeping
+    from kiosk.ui.staff.panel import attach_staff
 
     guard = None if windowed else KioskGuard(window)
 
@@ -189,7 +189,7 @@ def run(
     restore = install_crash_policy(window)
     _start_kiosk_mode(app, window, settings, windowed)
     if os.environ.get("KIOSK_BENCH_FIRST_PAINT") == "1":  # bench/startup.py: time to first paint
-        from kiosk.ui.first_paint import quit_after_first_paint
+        from kiosk.ui.services.first_paint import quit_after_first_paint
 
         quit_after_first_paint(window)
     if windowed:

@@ -127,7 +127,7 @@ class PreparedSummary:
     """A summary rendered and saved (or not), still to be printed: `print_now` does that.
 
     Saving never waits on printing: the kiosk saves the next patient's summary while
-    this one's print job is still with the print system (kiosk.ui.delivery_runner).
+    this one's print job is still with the print system (kiosk.ui.services.delivery_runner).
     """
 
     saved_path: Path | None

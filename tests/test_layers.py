@@ -50,7 +50,7 @@ def test_the_package_has_no_new_import_cycle() -> None:
 
 @pytest.fixture(scope="module")
 def broken_copy(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    """The contract run over a copy of the package with three bad imports added."""
+    """The contract run over a copy of the package with four bad imports added."""
     root = tmp_path_factory.mktemp("layers")
     shutil.copy(ROOT / "pyproject.toml", root)
     shutil.copytree(ROOT / "kiosk", root / "kiosk", ignore=shutil.ignore_patterns("__pycache__"))
@@ -58,6 +58,7 @@ def broken_copy(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Complete
         "kiosk/readiness/model.py": "from kiosk import config  # noqa\n",
         "kiosk/report/text.py": "from PySide6 import QtGui  # noqa\n",
         "kiosk/delivery.py": "from kiosk.ui import window  # noqa\n",
+        "kiosk/ui/services/idle.py": "from kiosk.ui.pages import base  # noqa\n",
     }
     for name, line in bad.items():
         path = root / name
@@ -77,6 +78,7 @@ def test_the_contract_holds_for_the_package() -> None:
         "kiosk.readiness.model -> kiosk.config",
         "kiosk.report.text -> PySide6",
         "kiosk.delivery -> kiosk.ui.window",
+        "kiosk.ui.services.idle -> kiosk.ui.pages.base",
     ],
 )
 def test_the_contract_fails_on_a_bad_import(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 from kiosk.session import page_id as page_of
 from kiosk.session import question_of, screen_of
-from kiosk.ui.keyboard import BACKSPACE, SPACE
+from kiosk.ui.widgets.keyboard import BACKSPACE, SPACE
 from kiosk.ui.window import KioskWindow
 
 TIMEOUT_S = 10.0

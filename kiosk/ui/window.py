@@ -31,23 +31,23 @@ from kiosk.session import (
     question_of,
     screen_of,
 )
-from kiosk.ui.access import AccessControls
-from kiosk.ui.base import Page, PageContext
-from kiosk.ui.chrome import IdleOverlay, TopBar
-from kiosk.ui.delivery_runner import DeliveryRunner
-from kiosk.ui.entry_pages import DatePage, NamePage
-from kiosk.ui.idle import IdleWatch
-from kiosk.ui.input_hub import InputHub
-from kiosk.ui.intro_pages import PrivacyPage, WelcomePage
 from kiosk.ui.metrics import Metrics, register_fonts, stylesheet_template
-from kiosk.ui.pause import AnswerPause
-from kiosk.ui.question_pages import ChoicePage, MultiPage, QuestionPage
-from kiosk.ui.result_pages import ResultPage, UrgentPage
-from kiosk.ui.review_page import ReviewPage
-from kiosk.ui.speech import Speaker
+from kiosk.ui.pages.base import Page, PageContext
+from kiosk.ui.pages.entry import DatePage, NamePage
+from kiosk.ui.pages.intro import PrivacyPage, WelcomePage
+from kiosk.ui.pages.questions import ChoicePage, MultiPage, QuestionPage
+from kiosk.ui.pages.results import ResultPage, UrgentPage
+from kiosk.ui.pages.review import ReviewPage
+from kiosk.ui.services.delivery_runner import DeliveryRunner
+from kiosk.ui.services.idle import IdleWatch
+from kiosk.ui.services.input_hub import InputHub
+from kiosk.ui.services.pause import AnswerPause
+from kiosk.ui.services.speech import Speaker
 from kiosk.ui.texts import UiTexts
 from kiosk.ui.theme import theme_template
-from kiosk.ui.widgets import scrub
+from kiosk.ui.widgets.access import AccessControls
+from kiosk.ui.widgets.chrome import IdleOverlay, TopBar
+from kiosk.ui.widgets.common import scrub
 from kiosk.ui.words import load_texts
 
 _log = logging.getLogger(__name__)

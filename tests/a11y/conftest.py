@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.ui import KioskWindow
 from kiosk.ui.screenshots import tour
-from kiosk.ui.speech import TEST_ENGINE
+from kiosk.ui.services.speech import TEST_ENGINE
 from tests.ui.conftest import (  # the window fixtures, shared with tests/ui
     SIZES,
     FakeDelivery,

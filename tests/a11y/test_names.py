@@ -11,9 +11,9 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QProgressBar, QWidget
 
 from kiosk.ui import KioskWindow
-from kiosk.ui.access import HINTS
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import AnswerButton
+from kiosk.ui.widgets.access import HINTS
+from kiosk.ui.widgets.common import AnswerButton
 from tests.a11y.conftest import SIZES, Screens
 from tests.ui.driver import tap_name
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.ui import KioskWindow
 from kiosk.ui.screenshots import LONGEST_NAME, SAMPLES
-from kiosk.ui.speech import (
+from kiosk.ui.services.speech import (
     TEST_ENGINE,
     Speaker,
     choose_engine,

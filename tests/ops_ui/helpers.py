@@ -14,7 +14,7 @@ from kiosk.outcome import PrintResult, Problem
 from kiosk.output import FolderStatus
 from kiosk.staff_pin import hash_pin
 from kiosk.ui import KioskWindow
-from kiosk.ui.staff import StaffAccess
+from kiosk.ui.staff.panel import StaffAccess
 from tests.ui.driver import tap_name
 
 PIN = "2580"

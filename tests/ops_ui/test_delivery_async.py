@@ -8,7 +8,7 @@ from typing import Any
 
 from kiosk.outcome import DeliveryResult
 from kiosk.samples import SAMPLES
-from kiosk.ui.delivery_runner import DeliveryRunner
+from kiosk.ui.services.delivery_runner import DeliveryRunner
 from tests.ui.conftest import MakeWindow
 from tests.ui.driver import button, page_id, tap_name, texts_in, wait_page, walk
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.guard import KioskGuard
+from kiosk.ui.services.guard import KioskGuard
 from tests.ui.conftest import MakeWindow
 
 KEYS = [

@@ -11,7 +11,7 @@ from typing import Any
 
 from kiosk.config import Settings
 from kiosk.logs import SafeFormatter
-from kiosk.ui.housekeeping import HOUR_MS, Housekeeping
+from kiosk.ui.services.housekeeping import HOUR_MS, Housekeeping
 
 NOW = datetime(2026, 11, 20, 9, 0)
 

@@ -21,7 +21,7 @@ from kiosk import app
 from kiosk.config import Settings
 from kiosk.output import SUMMARY_NAME
 from kiosk.samples import SAMPLES
-from kiosk.ui.delivery_runner import DeliveryRunner
+from kiosk.ui.services.delivery_runner import DeliveryRunner
 from tests.output.conftest import CupsQueue, cups_queue
 from tests.ui.conftest import MakeWindow
 from tests.ui.driver import tap_name, texts_in, wait_page, walk

@@ -7,7 +7,7 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.delivery_runner import DeliveryRunner, ThenPrint
+from kiosk.ui.services.delivery_runner import DeliveryRunner, ThenPrint
 
 
 def test_the_next_save_does_not_wait_for_a_hung_print(qtbot: QtBot) -> None:

@@ -21,7 +21,7 @@ from kiosk.outcome import PrintResult
 from kiosk.output import SUMMARY_NAME
 from kiosk.samples import SAMPLES
 from kiosk.ui import Timing
-from kiosk.ui.delivery_runner import DeliveryRunner
+from kiosk.ui.services.delivery_runner import DeliveryRunner
 from tests.ui.conftest import MakeWindow
 from tests.ui.driver import (
     answer_button,

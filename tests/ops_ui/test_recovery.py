@@ -20,8 +20,8 @@ from kiosk.outcome import PrintResult, Problem
 from kiosk.output import SUMMARY_NAME, SaveError, folder_status
 from kiosk.readiness import assess
 from kiosk.samples import SAMPLES
-from kiosk.ui.delivery_runner import DeliveryRunner
-from kiosk.ui.staff import StaffAccess
+from kiosk.ui.services.delivery_runner import DeliveryRunner
+from kiosk.ui.staff.panel import StaffAccess
 from tests.ops_ui.helpers import PIN, long_press, type_pin, with_pin
 from tests.ui.conftest import MakeWindow
 from tests.ui.driver import page_id, tap_name, texts_in, wait_page, walk

@@ -13,7 +13,7 @@ from kiosk.config import Settings
 from kiosk.outcome import DeliveryResult, Problem
 from kiosk.output import FolderStatus
 from kiosk.samples import SAMPLES
-from kiosk.ui.staff import folder_words
+from kiosk.ui.staff.panel import folder_words
 from tests.ops_ui.helpers import (
     PIN,
     Clock,
@@ -289,7 +289,7 @@ def test_a_restart_keeps_the_pad_locked(
 
 
 def test_the_lockout_is_kept_beside_the_settings_file(tmp_path: Path) -> None:
-    from kiosk.ui.staff import lockout_path
+    from kiosk.ui.staff.panel import lockout_path
 
     source = tmp_path / "etc" / "kiosk.toml"
     assert lockout_path(Settings(source=source)) == tmp_path / "etc" / "staff-lockout.json"

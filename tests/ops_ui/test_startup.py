@@ -77,7 +77,7 @@ def test_no_display_gives_only_the_line(
 
 def test_the_kiosk_starts_guarded_with_staff_access_and_a_purge(qtbot: Any, tmp_path: Path) -> None:
     from kiosk.logs import shutdown_logging
-    from kiosk.ui.staff import StaffAccess
+    from kiosk.ui.staff.panel import StaffAccess
 
     folder = tmp_path / "summaries"
     folder.mkdir()
@@ -113,8 +113,8 @@ def test_the_kiosk_starts_guarded_with_staff_access_and_a_purge(qtbot: Any, tmp_
 
 
 def test_staff_exit_releases_the_guard_and_quits(qtbot: Any, make_window: MakeWindow) -> None:
-    from kiosk.ui.housekeeping import Housekeeping
-    from kiosk.ui.staff import StaffAccess
+    from kiosk.ui.services.housekeeping import Housekeeping
+    from kiosk.ui.staff.panel import StaffAccess
 
     window = make_window()
     quits: list[bool] = []

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from kiosk.readiness import assess
 from kiosk.readiness.resources import resource_path
 from kiosk.report.fonts import missing_glyphs
-from kiosk.ui.keyboard import ROWS
+from kiosk.ui.widgets.keyboard import ROWS
 from tests.readiness.factories import answer_sets
 from tests.report.pdftext import rendered
 from tests.report.samples import READY, with_name

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QPushButton
 
-from kiosk.ui.input_hub import InputHub
+from kiosk.ui.services.input_hub import InputHub
 
 
 def test_listeners_get_input_only_and_the_hub_can_pause_and_go(qtbot: Any) -> None:

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.logs import log_event
 from kiosk.staff_pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinGate
-from kiosk.ui.chrome import centred_card
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import make_button, make_label
+from kiosk.ui.widgets.chrome import centred_card
+from kiosk.ui.widgets.common import make_button, make_label
 
 MAX_FAILURES = 5
 MASK = "●"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import make_button, make_label, repolish
+from kiosk.ui.widgets.common import make_button, make_label, repolish
 
 MONTHS, DAYS = "months", "days"  # the two views
 DAY_COLUMNS = 8  # 31 days in four rows

@@ -38,13 +38,13 @@ from kiosk.output import FolderStatus, folder_status
 from kiosk.printing import CHECKING, NO_PRINTER, STATUS_WORDS, printer_status
 from kiosk.staff_pin import LOCKOUT_FILE, PinGate
 from kiosk.staff_print import print_test_page
-from kiosk.ui.delivery_runner import DeliveryRunner
-from kiosk.ui.gesture import HOLD_MS, CornerHold
-from kiosk.ui.input_hub import InputHub
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.staff_pad import MAX_FAILURES, Overlay, PinPad
+from kiosk.ui.services.delivery_runner import DeliveryRunner
+from kiosk.ui.services.input_hub import InputHub
+from kiosk.ui.staff.gesture import HOLD_MS, CornerHold
+from kiosk.ui.staff.pin_pad import MAX_FAILURES, Overlay, PinPad
 from kiosk.ui.texts import UiTexts
-from kiosk.ui.widgets import make_button, make_label
+from kiosk.ui.widgets.common import make_button, make_label
 
 TEST_PRINT_TOKEN = -1  # a runner job that is the staff's test print, not a summary
 TEST_ALERT_TOKEN = -2  # an alert-runner job that is the staff's test alert

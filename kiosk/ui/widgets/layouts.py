@@ -9,7 +9,7 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QWidget
 
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import make_button, make_label
+from kiosk.ui.widgets.common import make_button, make_label
 
 
 def height_for(widget: QWidget, width: int) -> int:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import repolish
+from kiosk.ui.widgets.common import repolish
 
 SHIFT = "shift"
 BACKSPACE = "backspace"

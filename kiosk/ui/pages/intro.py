@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.session import PRIVACY, WELCOME
-from kiosk.ui.base import Page, PageContext
-from kiosk.ui.widgets import NavRow, make_button, make_label
+from kiosk.ui.pages.base import Page, PageContext
+from kiosk.ui.widgets.common import NavRow, make_button, make_label
 
 
 class WelcomePage(Page):

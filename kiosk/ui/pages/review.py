@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
 
 from kiosk.readiness.questionnaire import Question
 from kiosk.session import REVIEW
-from kiosk.ui.base import Page, PageContext
-from kiosk.ui.layouts import PagedList
-from kiosk.ui.widgets import make_button, make_label
+from kiosk.ui.pages.base import Page, PageContext
+from kiosk.ui.widgets.common import make_button, make_label
+from kiosk.ui.widgets.layouts import PagedList
 
 
 class ReviewRow(QFrame):

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.session import Session
-from kiosk.ui.chrome import TopBar
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.speech import Speaker, spoken_text
+from kiosk.ui.services.speech import Speaker, spoken_text
 from kiosk.ui.texts import UiTexts
-from kiosk.ui.widgets import make_button
+from kiosk.ui.widgets.chrome import TopBar
+from kiosk.ui.widgets.common import make_button
 
 # Descriptions (the [ui] key) for controls whose name alone does not say what they do.
 HINTS = {

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.readiness.questionnaire import Question
 from kiosk.readiness.validate import has_visible_text
-from kiosk.ui.base import PageContext
-from kiosk.ui.datepicker import DAYS, BirthDatePicker
-from kiosk.ui.keyboard import OnScreenKeyboard
-from kiosk.ui.question_pages import QuestionPage
-from kiosk.ui.widgets import make_label
+from kiosk.ui.pages.base import PageContext
+from kiosk.ui.pages.questions import QuestionPage
+from kiosk.ui.widgets.common import make_label
+from kiosk.ui.widgets.datepicker import DAYS, BirthDatePicker
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 MAX_NAME = 60
 MAX_YEARS_BACK = 5

@@ -7,7 +7,7 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.ui.metrics import Metrics, register_fonts, stylesheet_template
-from kiosk.ui.widgets import make_label
+from kiosk.ui.widgets.common import make_label
 from kiosk.ui.words import load_texts
 
 SCREEN_MS = 120_000  # then exit (the service manager starts the kiosk again, config re-read)

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.readiness.questionnaire import SKIP, Question
 from kiosk.session import page_id
-from kiosk.ui.base import Page, PageContext
-from kiosk.ui.layouts import AnswerGrid
-from kiosk.ui.widgets import AnswerButton, NavRow, make_label
+from kiosk.ui.pages.base import Page, PageContext
+from kiosk.ui.widgets.common import AnswerButton, NavRow, make_label
+from kiosk.ui.widgets.layouts import AnswerGrid
 
 
 class QuestionPage(Page):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import make_button, make_label
+from kiosk.ui.widgets.common import make_button, make_label
 
 EXTRA_SLOTS = 2  # room kept for the contrast and read-aloud buttons
 

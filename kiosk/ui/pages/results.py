@@ -9,9 +9,9 @@ from kiosk.outcome import DeliveryResult, Problem
 from kiosk.readiness.model import Assessment, Flag, Severity
 from kiosk.readiness.questionnaire import Questionnaire
 from kiosk.session import RESULT, URGENT
-from kiosk.ui.base import Page, PageContext
-from kiosk.ui.layouts import PagedList
-from kiosk.ui.widgets import make_button, make_label
+from kiosk.ui.pages.base import Page, PageContext
+from kiosk.ui.widgets.common import make_button, make_label
+from kiosk.ui.widgets.layouts import PagedList
 
 SELF_HARM = "self_harm"
 # A mark beside the status words, so the status never rests on colour alone.

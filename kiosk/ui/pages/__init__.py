@@ -1,0 +1,1 @@
+"""The screens a patient meets, one module per kind of page, built from the session."""

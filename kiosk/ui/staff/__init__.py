@@ -1,0 +1,1 @@
+"""Staff access: the hidden gesture, the PIN pad and the staff panel."""
