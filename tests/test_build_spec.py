@@ -88,6 +88,12 @@ def test_unused_qt_is_excluded_and_what_the_kiosk_loads_lazily_is_kept() -> None
     assert set(NEEDED) | {"kiosk.report", "kiosk.selftest"} <= set(kwargs["hiddenimports"])
 
 
+def test_the_front_desk_alert_keeps_what_it_sends_with() -> None:
+    kwargs = run_spec()["calls"]["Analysis"][1]
+    assert "kiosk.alert.channels" in kwargs["hiddenimports"]
+    assert not {"ssl", "smtplib", "email", "urllib", "http", "json"} & set(kwargs["excludes"])
+
+
 def test_the_bare_window_is_built_by_the_same_rules() -> None:
     script = str(ROOT / "bench" / "bare_window.py")
     spec = run_spec(BARE={"name": "bare-window", "script": script})
