@@ -5,27 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from kiosk.readiness.rules import WARNING_SIGNS as RULE_WARNING_SIGNS
 from kiosk.samples import CALM
 
 SCREENED_AT = datetime(2026, 11, 28, 14, 32)
 TODAY = SCREENED_AT.date()
-WARNING_SIGNS = [
-    "chest_pain",
-    "breathing",
-    "heavy_bleeding",
-    "leg_swelling",
-    "severe_headache",
-    "fever",
-    "wound",
-    "fainting",
-    "seizure",
-    "vision",
-    "swelling_face_hands",
-    "belly_pain",
-    "vomiting",
-    "discharge",
-    "self_harm",
-]
+WARNING_SIGNS = list(RULE_WARNING_SIGNS)  # the spec's 15, in its order
 
 # No flag at all but the notes-free minimum: ready_for_assessment.
 READY: dict[str, Any] = {
