@@ -65,6 +65,9 @@ _PAGES: dict[str, type[QuestionPage]] = {
 
 # The urgent screen stays at least 5 minutes, then welcome returns (clinical-spec section 4).
 URGENT_STAY_MS = 5 * 60 * 1000
+# Alerts of urgent visits that follow each other go out side by side, each bounded by the
+# alert's own timeouts (at most about 2 x timeout + 1 s): four cover any waiting room.
+ALERT_LANES = 4
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,9 @@ class KioskWindow(QWidget):
         # The front-desk alert always runs on its own worker: the urgent screen never waits
         # for it, and it never waits behind a summary that is printing.
         self._alert = alert
-        self.alert_runner = alert_runner if alert_runner is not None else DeliveryRunner()
+        if alert_runner is None:  # each urgent visit's alert on its own lane
+            alert_runner = DeliveryRunner(lanes=ALERT_LANES)
+        self.alert_runner = alert_runner
         self.alert_runner.setParent(self)
         self.alert_runner.finished.connect(self._on_alert_finished)
         # Contrast and read-aloud; `speech_engine` names a Qt engine ("mock" in tests).

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+from datetime import datetime
 from email import message_from_string
 from email.policy import default
 from functools import partial
@@ -12,16 +14,18 @@ from typing import Any
 from pypdf import PdfReader
 
 from kiosk import delivery
-from kiosk.alert import AlertSettings, send_alert
+from kiosk.alert import AlertOutcome, AlertSettings, send_alert
+from kiosk.alert.model import DELIVERED, ChannelOutcome
 from kiosk.config import Settings
 from kiosk.samples import SAMPLES
 from tests.alert.conftest import StartSmtp
 from tests.ops_ui.test_privacy import FakePrinter
 from tests.ui.conftest import MakeWindow
-from tests.ui.driver import page_id, tap_name, wait_page, walk
+from tests.ui.driver import page_id, tap_name, texts_in, wait_page, walk
 
 WAIT_MS = 8000
 REF_RE = re.compile(r"\(ref ([A-Z0-9]{4})\)$")
+HOOK = "https://hooks.clinic.example/frontdesk"  # never called: the alert is a stand-in
 
 
 def test_one_alert_per_urgent_patient_and_none_for_the_others(
@@ -78,3 +82,48 @@ def test_one_alert_per_urgent_patient_and_none_for_the_others(
             printed.append(found.group(1))
     assert sorted(printed) == sorted(references)  # staff can match each alert to its page
     assert len(list(output.iterdir())) == len(visits)
+
+
+class HeldAlert:
+    """An alert function whose first call hangs until released, as a silent relay would."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.started: list[str] = []
+        self.finished: list[str] = []
+
+    def __call__(self, settings: Settings, reference: str) -> AlertOutcome:
+        self.started.append(reference)
+        if len(self.started) == 1:
+            self.release.wait(30)
+        self.finished.append(reference)
+        channel = ChannelOutcome("webhook", DELIVERED, attempts=1)
+        return AlertOutcome(reference, datetime.now(), (channel,))
+
+
+def test_a_second_urgent_patient_is_not_kept_waiting_by_the_first_alert(
+    qtbot: Any, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    alert = HeldAlert()
+    window = make_window(
+        settings=Settings(output_dir=tmp_path / "out", alert=AlertSettings(webhook_url=HOOK)),
+        alert=alert,
+    )
+    try:
+        urgent = {**SAMPLES["ready_for_assessment"], "warning_signs": ["fever"]}
+        walk(qtbot, window, urgent)
+        qtbot.waitUntil(lambda: len(alert.started) == 1, timeout=WAIT_MS)
+        assert window.session.alert_state == "pending"
+        with qtbot.waitSignal(window.session_reset, timeout=WAIT_MS):
+            tap_name(qtbot, window, "done")
+        walk(qtbot, window, urgent)  # the next patient, while the first alert still hangs
+        second = window.session.alert_reference
+        qtbot.waitUntil(lambda: window.session.alert_state == "delivered", timeout=WAIT_MS)
+        assert alert.finished == [second] and alert.started[1] == second
+        delivered = window.texts.text("en", "urgent_alert_delivered")
+        assert delivered in texts_in(window.current_page())
+    finally:
+        alert.release.set()
+    assert window.alert_runner.wait(10_000)
+    assert window.session.alert_reference == second  # the first's late outcome is dropped
+    assert window.session.alert_state == "delivered"

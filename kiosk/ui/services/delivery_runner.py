@@ -42,22 +42,27 @@ class DeliveryRunner(QObject):
     With `background` the jobs run in order on a worker thread (the save lane), and a
     job's printing (`ThenPrint`, or a job submitted with `printing=True`) on a second
     one (the print lane): the screen never freezes while a summary prints, and saving
-    a summary never waits for an earlier one's print. Without `background` they run at
-    once, inline (the window's default, which keeps simple tests synchronous). A job
-    is never cancelled: the PDF is saved and printed even if its session has ended,
-    and the receiver uses `token` to ignore outcomes that are no longer its own.
+    a summary never waits for an earlier one's print. With `lanes` above 1 that many jobs
+    run side by side instead of in order (the front-desk alerts: a second urgent
+    patient's alert never waits behind a first that is still trying a silent relay).
+    Without `background` they run at once, inline (the window's default, which keeps
+    simple tests synchronous). A job is never cancelled: the PDF is saved and printed
+    even if its session has ended, and the receiver uses `token` to ignore outcomes that
+    are no longer its own.
     """
 
     finished = Signal(int, object)
     _done = Signal(int, object)  # emitted by the workers; queued to the GUI thread
 
-    def __init__(self, parent: QObject | None = None, *, background: bool = True) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, background: bool = True, lanes: int = 1
+    ) -> None:
         super().__init__(parent)
         self._pool: QThreadPool | None = None
         self._print_pool: QThreadPool | None = None
         if background:
             self._pool = QThreadPool(self)
-            self._pool.setMaxThreadCount(1)  # summaries are saved in the order they came
+            self._pool.setMaxThreadCount(max(1, lanes))  # 1: saved in the order they came
             self._print_pool = QThreadPool(self)
             self._print_pool.setMaxThreadCount(1)  # the printer takes turns anyway
         self._pending = 0
