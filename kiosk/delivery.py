@@ -23,10 +23,10 @@ from kiosk.logs import log_event
 from kiosk.outcome import DeliveryResult, PrintResult, Problem
 from kiosk.output import SaveError, purge_old_summaries, save_record, save_summary
 from kiosk.printing import print_pdf
+from kiosk.readiness.content import default_questionnaire
 from kiosk.readiness.fhir import questionnaire_response
 from kiosk.readiness.model import Assessment
 from kiosk.readiness.questionnaire import Questionnaire
-from kiosk.readiness.validate import default_questionnaire
 
 if TYPE_CHECKING:
     from kiosk.config import Settings

@@ -26,17 +26,6 @@ def _lint(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-# Known and not yet broken: load_questionnaire() checks the rule words against the rule
-# table, which imports the questionnaire (a function-level import). Nothing may join it.
-KNOWN_CYCLES = {
-    ("kiosk.readiness.conditions", "kiosk.readiness.rules"),
-    ("kiosk.readiness.conditions", "kiosk.readiness.validate"),
-    ("kiosk.readiness.questionnaire", "kiosk.readiness.rules"),
-    ("kiosk.readiness.questionnaire", "kiosk.readiness.validate"),
-    ("kiosk.readiness.rules", "kiosk.readiness.validate"),
-}
-
-
 def test_the_package_has_no_new_import_cycle() -> None:
     graph = grimp.build_graph("kiosk")
     cycles = {
@@ -45,7 +34,7 @@ def test_the_package_has_no_new_import_cycle() -> None:
         for imported in graph.find_modules_directly_imported_by(module)
         if graph.find_shortest_chain(importer=imported, imported=module)
     }
-    assert cycles == KNOWN_CYCLES  # a cycle broken: take it off the list
+    assert cycles == set()
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ hand it to ``assess(answers, questionnaire=..., language=...)``.
 """
 
 from kiosk.readiness.assess import assess, status_for
+from kiosk.readiness.content import default_questionnaire, load_questionnaire
 from kiosk.readiness.model import SOURCES, AnswersError, Assessment, Flag, Severity, Status
 from kiosk.readiness.questionnaire import (
     Part,
@@ -17,11 +18,10 @@ from kiosk.readiness.questionnaire import (
     QuestionnaireError,
     QuestionText,
     RuleWords,
-    load_questionnaire,
 )
 from kiosk.readiness.rules import RULES, RULES_BY_ID, RULES_VERSION, Rule
 from kiosk.readiness.urgency import is_urgent, unasked_signs, urgent_signs
-from kiosk.readiness.validate import ValidAnswers, default_questionnaire, validate_answers
+from kiosk.readiness.validate import ValidAnswers, validate_answers
 
 __all__ = [
     "RULES",

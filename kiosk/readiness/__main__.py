@@ -12,11 +12,12 @@ from typing import NoReturn
 
 from kiosk.readiness import strict_json
 from kiosk.readiness.assess import assess_valid
+from kiosk.readiness.content import default_questionnaire
 from kiosk.readiness.fhir import questionnaire_resource
 from kiosk.readiness.model import AnswersError
 from kiosk.readiness.questionnaire import Questionnaire, QuestionnaireError
 from kiosk.readiness.rules import RULES, RULES_VERSION, Rule
-from kiosk.readiness.validate import default_questionnaire, validate_answers
+from kiosk.readiness.validate import validate_answers
 
 EXIT_OK = 0
 EXIT_BROKEN = 1  # the kiosk's own resource files are broken

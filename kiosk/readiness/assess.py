@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from kiosk.readiness.content import default_questionnaire
 from kiosk.readiness.model import Assessment, Flag, Severity, Status
 from kiosk.readiness.questionnaire import Questionnaire
 from kiosk.readiness.resources import FALLBACK_LANGUAGE
 from kiosk.readiness.rules import RULES, Rule
-from kiosk.readiness.validate import ValidAnswers, default_questionnaire, validate_answers
+from kiosk.readiness.validate import ValidAnswers, validate_answers
 
 # The status each severity leads to, most severe first (clinical-spec section 6).
 _STATUS_FOR: tuple[tuple[Severity, Status], ...] = (

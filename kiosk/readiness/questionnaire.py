@@ -325,14 +325,14 @@ def _same_placeholders(
                 )
 
 
-def load_questionnaire(directory: Path | None = None) -> Questionnaire:
+def read_questionnaire(directory: Path | None, *, rule_ids: tuple[str, ...]) -> Questionnaire:
     """The kiosk's content: `questionnaire.toml` and every `i18n/<lang>.toml`.
 
-    Questions, their words, the rule words and the languages on offer (one language file
-    each, English required). A bad or missing entry raises QuestionnaireError, naming it.
+    Questions, their words, the rule words (one entry for each of `rule_ids`, no other)
+    and the languages on offer (one language file each, English required). A bad or
+    missing entry raises QuestionnaireError, naming it. `load_questionnaire()` (in
+    kiosk.readiness.content) passes the rule table's ids; this module stays below it.
     """
-    from kiosk.readiness.rules import RULE_IDS  # the rule table imports this module
-
     base = directory if directory is not None else resource_path()
     source = str(base / "questionnaire.toml")
     data = _read_toml(base / "questionnaire.toml")
@@ -416,7 +416,7 @@ def load_questionnaire(directory: Path | None = None) -> Questionnaire:
     rule_fields: dict[str, dict[str, str]] = {}
     for lang, table in i18n.items():
         where = str(base / "i18n" / f"{lang}.toml")
-        rule_words[lang] = _parse_rule_words(where, table, RULE_IDS)
+        rule_words[lang] = _parse_rule_words(where, table, rule_ids)
         rule_fields[lang] = _parse_rule_fields(where, table)
     for lang in languages:
         where = str(base / "i18n" / f"{lang}.toml")

@@ -7,11 +7,10 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from types import MappingProxyType
 
 from kiosk.readiness.model import AnswersError
-from kiosk.readiness.questionnaire import Question, Questionnaire, load_questionnaire
+from kiosk.readiness.questionnaire import Question, Questionnaire
 
 NAME_MAX = 60  # characters of patient_name after trimming
 MAX_YEARS_BEFORE = 5  # baby_birth_date may be at most this many years before assessed_on
@@ -19,12 +18,6 @@ MAX_YEARS_BEFORE = 5  # baby_birth_date may be at most this many years before as
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 Answer = str | int | date | tuple[str, ...] | None
-
-
-@lru_cache(maxsize=1)
-def default_questionnaire() -> Questionnaire:
-    """The questionnaire in `resources/`, read once and shared."""
-    return load_questionnaire()
 
 
 @dataclass(frozen=True)
@@ -248,14 +241,15 @@ def validate_answers(
     answers: object,
     *,
     today: date | None = None,
-    questionnaire: Questionnaire | None = None,
+    questionnaire: Questionnaire,
 ) -> ValidAnswers:
-    """Check an answer set; raise AnswersError naming the first bad key and what is allowed."""
+    """Check an answer set against `questionnaire`; raise AnswersError naming the first
+    bad key and what is allowed."""
     if not isinstance(answers, Mapping):
         raise AnswersError(
             f"answers must be an object mapping question ids to answers, not {show(answers)}"
         )
-    form = questionnaire if questionnaire is not None else default_questionnaire()
+    form = questionnaire
     _check_keys(answers, form)
     values: dict[str, Answer] = {}
     for question in form.questions:

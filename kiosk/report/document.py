@@ -19,9 +19,9 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from kiosk.readiness.content import default_questionnaire
 from kiosk.readiness.model import Assessment, Status
 from kiosk.readiness.questionnaire import Questionnaire
-from kiosk.readiness.validate import default_questionnaire
 from kiosk.report.checklist import CHECKLIST_SOURCES, checklist
 from kiosk.report.context import ReportContext
 from kiosk.report.fonts import BOLD, REGULAR, printable, register_fonts

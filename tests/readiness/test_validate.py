@@ -286,4 +286,5 @@ def test_a_name_of_invisible_characters_is_refused_like_an_empty_one(name: str) 
     from tests.readiness.factories import valid_answers
 
     with pytest.raises(AnswersError, match="patient_name: is empty"):
-        validate_answers({**valid_answers(), "patient_name": name})
+        answers = {**valid_answers(), "patient_name": name}
+        validate_answers(answers, questionnaire=default_questionnaire())
