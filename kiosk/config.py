@@ -102,12 +102,16 @@ def _switch(value: Any) -> bool:
     return value
 
 
-def _language(value: Any) -> str:
-    allowed = "one of " + ", ".join(SUPPORTED_LANGUAGES)
+def _one_of(value: Any, choices: tuple[str, ...], refused: str = "is not allowed") -> str:
+    allowed = "one of " + ", ".join(choices)
     text = _text(value, allowed)
-    if text not in SUPPORTED_LANGUAGES:
-        raise _Bad(f"{_show(value)} is not a supported language; allowed: {allowed}")
+    if text not in choices:
+        raise _Bad(f"{_show(value)} {refused}; allowed: {allowed}")
     return text
+
+
+def _language(value: Any) -> str:
+    return _one_of(value, SUPPORTED_LANGUAGES, "is not a supported language")
 
 
 def _languages(value: Any) -> tuple[str, ...]:
@@ -224,11 +228,7 @@ def _port(value: Any) -> int:
 
 
 def _security(value: Any) -> str:
-    allowed = "one of " + ", ".join(SECURITIES)
-    text = _text(value, allowed)
-    if text not in SECURITIES:
-        raise _Bad(f"{_show(value)} is not allowed; allowed: {allowed}")
-    return text
+    return _one_of(value, SECURITIES)
 
 
 def _password_file(value: Any) -> Path | None:

@@ -11,6 +11,7 @@ import secrets
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -130,28 +131,14 @@ def save_summary(pdf: bytes, folder: Path, *, patient_name: str | None, when: da
     The file is readable by its owner only (0600). Any failure raises `SaveError`
     and leaves no temp file behind.
     """
-    temp: str | None = None
-    try:
-        _make_folder(folder)
-        temp = _private_temp(folder, pdf)
+
+    def new_name() -> Path:
         while True:
             target = folder / summary_file_name(patient_name, when)
             if not target.exists():
-                break
-        os.replace(temp, target)
-        temp = None
-        _sync_folder(folder)
-    except OSError as exc:
-        log_event(_log, "summary.save_failed", level=logging.WARNING, reason=_reason(exc))
-        raise SaveError(
-            f"could not save the summary in {folder}: {_cause(exc)}", _reason(exc)
-        ) from None
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-    log_event(_log, "summary.saved", size=len(pdf))
-    return target
+                return target
+
+    return _save("summary", pdf, folder, new_name, make_folder=True)
 
 
 def save_record(data: bytes, summary: Path) -> Path:
@@ -159,22 +146,34 @@ def save_record(data: bytes, summary: Path) -> Path:
     way `save_summary` writes (temp file, flushed, renamed, owner-only), so the same
     purge removes both. Any failure raises `SaveError` and leaves no temp file behind."""
     target = summary.with_name(summary.name.removesuffix(".pdf") + RECORD_SUFFIX)
+    return _save("record", data, summary.parent, lambda: target, make_folder=False)
+
+
+def _save(
+    what: str, data: bytes, folder: Path, name: Callable[[], Path], *, make_folder: bool
+) -> Path:
+    """`data` into `folder` under `name()`: a private temp file first, flushed, then
+    renamed, so no half-written file ever appears. Failures raise `SaveError` (logged as
+    `<what>.save_failed`, with no path or name) and leave no temp file behind."""
     temp: str | None = None
     try:
-        temp = _private_temp(summary.parent, data)
+        if make_folder:
+            _make_folder(folder)
+        temp = _private_temp(folder, data)
+        target = name()
         os.replace(temp, target)
         temp = None
-        _sync_folder(summary.parent)
+        _sync_folder(folder)
     except OSError as exc:
-        log_event(_log, "record.save_failed", level=logging.WARNING, reason=_reason(exc))
+        log_event(_log, f"{what}.save_failed", level=logging.WARNING, reason=_reason(exc))
         raise SaveError(
-            f"could not save the record in {summary.parent}: {_cause(exc)}", _reason(exc)
+            f"could not save the {what} in {folder}: {_cause(exc)}", _reason(exc)
         ) from None
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
-    log_event(_log, "record.saved", size=len(data))
+    log_event(_log, f"{what}.saved", size=len(data))
     return target
 
 
