@@ -454,7 +454,7 @@ class StaffAccess(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched is self._window and kind == QEvent.Type.Resize and self.showing:
-            QTimer.singleShot(0, self._fit)  # after the window has rebuilt its page
+            QTimer.singleShot(0, self, self._fit)  # after the window has rebuilt its page
         elif watched is self._window and kind == QEvent.Type.Hide:
             self.close()
             self.gesture.cancel()
