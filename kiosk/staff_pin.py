@@ -57,6 +57,7 @@ class PinError(ValueError):
 # of leaked PIN sets put these near the top).
 COMMON_PINS = frozenset(
     {"1004", "2000", "2001", "1122", "6969", "1010", "1313", "4321", "1984", "7410", "3690"}
+    | {"2580", "0852"}  # straight down or up the keypad
     | {"112233", "123321", "159753", "147258", "696969", "102030", "131313", "789456"}
 )
 

@@ -103,7 +103,7 @@ def test_the_summary_shows_the_clinic_defaults_of_the_settings() -> None:
 
 
 def test_every_key_can_be_set(tmp_path: Path) -> None:
-    pin_hash = hash_pin("2580")
+    pin_hash = hash_pin("4829")
     text = f"""
 clinic_name = "Body Mechanics"
 output_dir = "{tmp_path / "out"}"
@@ -263,7 +263,7 @@ def test_config_error_is_a_value_error() -> None:
 
 
 def test_summary_never_shows_the_pin_hash(tmp_path: Path) -> None:
-    pin_hash = hash_pin("2580")
+    pin_hash = hash_pin("4829")
     settings = load_settings(write(tmp_path, f'staff_pin_hash = "{pin_hash}"\n'))
     summary = settings_summary(settings)
     assert pin_hash not in summary

@@ -46,7 +46,7 @@ def test_check_config_and_set_pin_exit_2(tmp_path: Path, case: str) -> None:
     assert check_config(path, out=io.StringIO(), err=err) == 2
     assert err.getvalue().count("\n") == 1 and words in err.getvalue()
     err = io.StringIO()
-    code = set_pin(path, read_pin=lambda _prompt: "2580", out=io.StringIO(), err=err)
+    code = set_pin(path, read_pin=lambda _prompt: "4829", out=io.StringIO(), err=err)
     assert code == 2 and err.getvalue().count("\n") == 1 and words in err.getvalue()
     assert path.read_text(encoding="utf-8") == text  # untouched
 
@@ -90,5 +90,5 @@ def test_a_name_too_long_for_the_system(tmp_path: Path) -> None:
     assert check_config(path, out=io.StringIO(), err=err) == 2
     assert err.getvalue().count("\n") == 1
     err = io.StringIO()
-    assert set_pin(path, read_pin=lambda _p: "2580", out=io.StringIO(), err=err) == 2
+    assert set_pin(path, read_pin=lambda _p: "4829", out=io.StringIO(), err=err) == 2
     assert err.getvalue().count("\n") == 1

@@ -12,7 +12,7 @@ import pytest
 from kiosk.config import ConfigError, default_config_text, load_settings
 from kiosk.staff_pin import hash_pin, replace_pin_hash, verify_pin, with_pin_hash, write_private
 
-HASH = hash_pin("2580")
+HASH = hash_pin("4829")
 OTHER = hash_pin("7391")
 
 CONFIG = """# our clinic
@@ -62,7 +62,7 @@ def test_refuses_bad_toml_and_bad_hashes() -> None:
     with pytest.raises(ConfigError, match="not valid TOML"):
         replace_pin_hash("printer = \n", HASH)
     with pytest.raises(ConfigError, match="staff_pin_hash"):
-        replace_pin_hash(CONFIG, "2580")
+        replace_pin_hash(CONFIG, "4829")
 
 
 def test_refuses_when_the_edit_cannot_be_verified() -> None:
@@ -77,7 +77,7 @@ def test_with_pin_hash_updates_the_file_owner_only(tmp_path: Path) -> None:
     path.chmod(0o644)
     with_pin_hash(path, HASH)
     settings = load_settings(path)
-    assert verify_pin("2580", settings.staff_pin_hash)
+    assert verify_pin("4829", settings.staff_pin_hash)
     assert settings.clinic_name == "Body Mechanics" and settings.idle_timeout_s == 120
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600

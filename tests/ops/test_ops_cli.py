@@ -83,13 +83,13 @@ def test_set_pin_creates_the_default_config_owner_only(
     target = paths.default_config_file()
     assert target == tmp_path / "postpartum-run-kiosk" / "kiosk.toml"
     assert not target.exists()
-    code, out, err, prompts = run_set_pin(None, "2580", "2580")
+    code, out, err, prompts = run_set_pin(None, "4829", "4829")
     assert (code, err) == (0, "")
-    assert str(target) in out and "2580" not in out
+    assert str(target) in out and "4829" not in out
     assert len(prompts) == 2
     text = target.read_text(encoding="utf-8")
-    assert "2580" not in text.replace(load_settings(target).staff_pin_hash, "")
-    assert verify_pin("2580", load_settings(target).staff_pin_hash)
+    assert "4829" not in text.replace(load_settings(target).staff_pin_hash, "")
+    assert verify_pin("4829", load_settings(target).staff_pin_hash)
     assert load_settings() == load_settings(target)  # found there without --config
     assert "# postpartum-run-kiosk" in text  # made from the commented example
     if os.name == "posix":
@@ -99,25 +99,25 @@ def test_set_pin_creates_the_default_config_owner_only(
 def test_set_pin_keeps_the_rest_of_an_existing_file(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.toml"
     path.write_text('# ours\nprinter = "Front_Desk"\n', encoding="utf-8")
-    code, _, _, _ = run_set_pin(path, " 2580 ", "2580")
+    code, _, _, _ = run_set_pin(path, " 4829 ", "4829")
     assert code == 0
     settings = load_settings(path)
-    assert settings.printer == "Front_Desk" and verify_pin("2580", settings.staff_pin_hash)
+    assert settings.printer == "Front_Desk" and verify_pin("4829", settings.staff_pin_hash)
     assert path.read_text(encoding="utf-8").startswith('# ours\nprinter = "Front_Desk"\n')
 
 
 def test_set_pin_replaces_an_old_pin(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.toml"
-    assert run_set_pin(path, "2580", "2580")[0] == 0
+    assert run_set_pin(path, "4829", "4829")[0] == 0
     assert run_set_pin(path, "7391", "7391")[0] == 0
     stored = load_settings(path).staff_pin_hash
-    assert verify_pin("7391", stored) and not verify_pin("2580", stored)
+    assert verify_pin("7391", stored) and not verify_pin("4829", stored)
 
 
 @pytest.mark.parametrize(
     ("answers", "message"),
     [
-        (("2580", "2581"), "the two PINs differ"),
+        (("4829", "2581"), "the two PINs differ"),
         (("12ab",), "4 to 8 digits"),
         (("123",), "4 to 8 digits"),
         (("1111",), "too easy"),
@@ -145,14 +145,14 @@ def test_set_pin_cancelled(tmp_path: Path) -> None:
 def test_set_pin_refuses_an_invalid_config_and_leaves_it(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.toml"
     path.write_text("idle_timeout_s = 5\n", encoding="utf-8")
-    code, _, err, prompts = run_set_pin(path, "2580", "2580")
+    code, _, err, prompts = run_set_pin(path, "4829", "4829")
     assert code == 2 and prompts == []
     assert "idle_timeout_s" in err and len(err.splitlines()) == 1
     assert path.read_text(encoding="utf-8") == "idle_timeout_s = 5\n"
 
 
 def test_set_pin_explicit_path_needs_an_existing_folder(tmp_path: Path) -> None:
-    code, _, err, _ = run_set_pin(tmp_path / "typo" / "kiosk.toml", "2580", "2580")
+    code, _, err, _ = run_set_pin(tmp_path / "typo" / "kiosk.toml", "4829", "4829")
     assert code == 2 and "does not exist" in err
 
 
@@ -161,5 +161,5 @@ def test_set_pin_reports_a_write_failure(tmp_path: Path, monkeypatch: pytest.Mon
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("kiosk.staff_pin.write_private", refuse)
-    code, _, err, _ = run_set_pin(tmp_path / "kiosk.toml", "2580", "2580")
+    code, _, err, _ = run_set_pin(tmp_path / "kiosk.toml", "4829", "4829")
     assert code == 2 and "cannot write" in err and "Permission denied" in err

@@ -17,7 +17,7 @@ from kiosk.staff_pin import (
     validate_pin,
 )
 
-HASH = hash_pin("2580")
+HASH = hash_pin("4829")
 WRONG = "7391"
 
 
@@ -38,9 +38,9 @@ def test_a_restart_keeps_the_lockout(tmp_path: Path) -> None:
     _lock(PinGate(HASH, clock, state_file=state))
     after_restart = PinGate(HASH, clock, state_file=state)  # power cycle, crash, nightly timer
     assert after_restart.locked_for() == pytest.approx(300.0)
-    assert after_restart.attempt("2580") == "locked"
+    assert after_restart.attempt("4829") == "locked"
     clock.now += 300
-    assert after_restart.attempt("2580") == "ok"
+    assert after_restart.attempt("4829") == "ok"
 
 
 def test_a_restart_keeps_the_count_of_wrong_pins(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_each_lockout_lasts_longer_until_a_success(tmp_path: Path) -> None:
     assert lengths == pytest.approx([300, 900, 3600, 14_400, 86_400, 86_400])
     assert tuple(lengths[:5]) == pytest.approx(LOCKOUT_STEPS_S)
     gate = PinGate(HASH, clock, state_file=state)
-    assert gate.attempt("2580") == "ok"
+    assert gate.attempt("4829") == "ok"
     _lock(PinGate(HASH, clock, state_file=state))
     assert PinGate(HASH, clock, state_file=state).locked_for() == pytest.approx(300)
 
@@ -73,7 +73,7 @@ def test_the_file_is_private_whole_and_holds_no_pin(tmp_path: Path) -> None:
     assert os.listdir(state.parent) == [LOCKOUT_FILE]  # no temp file left behind
     text = state.read_text(encoding="utf-8")
     assert json.loads(text) == {"failures": 0, "lockouts": 1, "locked_until": clock.now + 300}
-    assert WRONG not in text and "2580" not in text
+    assert WRONG not in text and "4829" not in text
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_a_damaged_file_counts_as_a_lockout(tmp_path: Path, content: str) -> Non
     state = tmp_path / LOCKOUT_FILE
     state.write_text(content, encoding="utf-8")
     gate = PinGate(HASH, Clock(), state_file=state)
-    assert gate.attempt("2580") == "locked"
+    assert gate.attempt("4829") == "locked"
 
 
 def test_a_clock_set_back_does_not_lock_for_years(tmp_path: Path) -> None:
@@ -100,7 +100,7 @@ def test_a_clock_set_back_does_not_lock_for_years(tmp_path: Path) -> None:
     gate = PinGate(HASH, clock, state_file=state)
     assert gate.locked_for() == pytest.approx(300)
     clock.now += 300
-    assert gate.attempt("2580") == "ok"
+    assert gate.attempt("4829") == "ok"
 
 
 def test_a_folder_that_cannot_be_written_still_locks(tmp_path: Path) -> None:
@@ -108,7 +108,7 @@ def test_a_folder_that_cannot_be_written_still_locks(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     gate = PinGate(HASH, Clock(), state_file=blocker / LOCKOUT_FILE)
     _lock(gate)
-    assert gate.attempt("2580") == "locked"
+    assert gate.attempt("4829") == "locked"
 
 
 @pytest.mark.parametrize(
@@ -132,6 +132,9 @@ def test_a_folder_that_cannot_be_written_still_locks(tmp_path: Path) -> None:
         "20001231",
         "1004",
         "6969",
+        "2580",
+        "1470",
+        "0852",
         "112233",
     ],
 )
@@ -140,6 +143,6 @@ def test_weak_pins_are_refused(pin: str) -> None:
         validate_pin(pin)
 
 
-@pytest.mark.parametrize("pin", ["2580", "7391", "73910", "19480265", "4863", "815047"])
+@pytest.mark.parametrize("pin", ["4829", "7391", "73910", "19480265", "4863", "815047"])
 def test_other_pins_are_allowed(pin: str) -> None:
     validate_pin(pin)

@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.staff_pin import PinError, PinGate, hash_pin, is_well_formed, validate_pin, verify_pin
 
-HASH = hash_pin("2580")
+HASH = hash_pin("4829")
 
 
 class FakeClock:
@@ -17,13 +17,13 @@ class FakeClock:
         return self.now
 
 
-@pytest.mark.parametrize("pin", ["2580", "73910", "19480265"])
+@pytest.mark.parametrize("pin", ["4829", "73910", "19480265"])
 def test_valid_pins(pin: str) -> None:
     validate_pin(pin)
 
 
 @pytest.mark.parametrize(
-    "pin", ["", "258", "258012345", "25a0", " 2580", "٢٥٨٠", "25.8", "0000", "1234", "98765"]
+    "pin", ["", "258", "258012345", "25a0", " 4829", "٤٨٢٩", "25.8", "0000", "1234", "98765"]
 )
 def test_invalid_pins(pin: str) -> None:
     with pytest.raises(PinError):
@@ -36,9 +36,9 @@ def test_hash_format_and_round_trip() -> None:
     scheme, n, r, p, salt, key = HASH.split("$")
     assert (scheme, n, r, p) == ("scrypt", "16384", "8", "1")
     assert salt and key
-    assert "2580" not in HASH
+    assert "4829" not in HASH
     assert is_well_formed(HASH)
-    assert verify_pin("2580", HASH)
+    assert verify_pin("4829", HASH)
 
 
 def test_wrong_pin_is_refused() -> None:
@@ -47,17 +47,17 @@ def test_wrong_pin_is_refused() -> None:
 
 
 def test_salt_is_random() -> None:
-    again = hash_pin("2580")
+    again = hash_pin("4829")
     assert again != HASH
     assert again.split("$")[4] != HASH.split("$")[4]
-    assert verify_pin("2580", again)
+    assert verify_pin("4829", again)
 
 
 @pytest.mark.parametrize(
     "stored",
     [
         "",
-        "2580",
+        "4829",
         "scrypt$16384$8$1$salt",
         HASH.replace("scrypt", "bcrypt"),
         HASH.replace("$16384$", "$1000$"),
@@ -72,19 +72,19 @@ def test_salt_is_random() -> None:
 )
 def test_malformed_hash_never_verifies_and_never_raises(stored: str) -> None:
     assert not is_well_formed(stored)
-    assert verify_pin("2580", stored) is False
+    assert verify_pin("4829", stored) is False
 
 
 def test_non_text_input_never_raises() -> None:
     assert verify_pin("\ud800", HASH) is False
-    assert verify_pin(2580, HASH) is False  # type: ignore[arg-type]
-    assert verify_pin("2580", None) is False  # type: ignore[arg-type]
+    assert verify_pin(4829, HASH) is False  # type: ignore[arg-type]
+    assert verify_pin("4829", None) is False  # type: ignore[arg-type]
 
 
 def test_gate_accepts_the_right_pin() -> None:
     gate = PinGate(HASH, clock=FakeClock())
     assert gate.has_pin
-    assert gate.attempt("2580") == "ok"
+    assert gate.attempt("4829") == "ok"
     assert gate.locked_for() == 0.0
 
 
@@ -95,13 +95,13 @@ def test_five_wrong_pins_lock_for_five_minutes() -> None:
     assert gate.failures == 4
     assert gate.attempt("1111") == "locked"
     assert gate.locked_for() == pytest.approx(300.0)
-    assert gate.attempt("2580") == "locked"  # even the right PIN, while locked
+    assert gate.attempt("4829") == "locked"  # even the right PIN, while locked
     clock.now += 299.0
     assert gate.locked_for() == pytest.approx(1.0)
-    assert gate.attempt("2580") == "locked"
+    assert gate.attempt("4829") == "locked"
     clock.now += 1.0
     assert gate.locked_for() == 0.0
-    assert gate.attempt("2580") == "ok"
+    assert gate.attempt("4829") == "ok"
 
 
 def test_after_a_lockout_five_more_tries_are_allowed() -> None:
@@ -117,7 +117,7 @@ def test_success_resets_the_count() -> None:
     gate = PinGate(HASH, clock=FakeClock())
     for _ in range(4):
         assert gate.attempt("1111") == "wrong"
-    assert gate.attempt("2580") == "ok"
+    assert gate.attempt("4829") == "ok"
     assert gate.failures == 0
     assert [gate.attempt("1111") for _ in range(4)] == ["wrong"] * 4
 
@@ -128,14 +128,14 @@ def test_custom_limits() -> None:
     assert gate.attempt("1") == "wrong"
     assert gate.attempt("1") == "locked"
     clock.now += 10
-    assert gate.attempt("2580") == "ok"
+    assert gate.attempt("4829") == "ok"
 
 
 def test_no_pin_set_opens_nothing() -> None:
     gate = PinGate("", clock=FakeClock())
     assert not gate.has_pin
     assert gate.attempt("") == "wrong"
-    assert gate.attempt("2580") == "wrong"
+    assert gate.attempt("4829") == "wrong"
 
 
 def test_bad_limits_are_refused() -> None:

@@ -17,7 +17,7 @@ from kiosk.ui import KioskWindow
 from kiosk.ui.staff.panel import StaffAccess
 from tests.ui.driver import tap_name
 
-PIN = "2580"
+PIN = "4829"
 HOLD_MS = 40
 
 
