@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -28,12 +29,15 @@ def _find_trim() -> Callable[[int], int] | None:
 
 
 def release_free_memory() -> bool:
-    """Give the heap's free pages back to the system (glibc ``malloc_trim(0)``).
+    """Collect the last patient's garbage (Python's full collection: the pages she saw hold
+    reference cycles), then give the heap's free pages back to the system (glibc
+    ``malloc_trim(0)``).
 
     Without it the kiosk keeps a few kilobytes per patient in fragmented free heap
-    (measured by bench/soak.py). Returns whether anything could be called; never raises.
+    (measured by bench/soak.py). Returns whether the trim could be called; never raises.
     """
     global _trim, _looked
+    gc.collect()
     if not _looked:
         _trim, _looked = _find_trim(), True
     if _trim is None:

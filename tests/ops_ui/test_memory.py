@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import sys
+import weakref
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -41,3 +43,23 @@ def test_trim_is_called_on_glibc() -> None:
 def test_other_platforms_call_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "platform", "win32")
     assert memory._find_trim() is None
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a reference cycle: only the full collection frees it
+
+
+def test_the_last_patients_cycles_are_collected_before_the_trim() -> None:
+    was_enabled = gc.isenabled()
+    gc.disable()  # no automatic collection may do it instead
+    try:
+        node = _Node()
+        gone = weakref.ref(node)
+        del node
+        assert gone() is not None
+        memory.release_free_memory()
+        assert gone() is None
+    finally:
+        if was_enabled:
+            gc.enable()
