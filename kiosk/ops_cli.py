@@ -11,12 +11,27 @@ from typing import Any, TextIO
 
 from kiosk import paths
 from kiosk.alert import DELIVERED, NOT_CONFIGURED, AlertOutcome, new_reference, send_alert
-from kiosk.config import ConfigError, default_config_text, load_settings, settings_summary
+from kiosk.config import (
+    ConfigError,
+    Settings,
+    default_config_text,
+    load_settings,
+    settings_summary,
+)
 from kiosk.staff_pin import PinError, hash_pin, validate_pin, with_pin_hash
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_ERROR = 2
+
+
+def _settings(config_path: Path | None, err: TextIO) -> Settings | None:
+    """The settings, or None after one ``config error: ...`` line on `err`."""
+    try:
+        return load_settings(config_path)
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=err)
+        return None
 
 
 def check_config(
@@ -25,10 +40,8 @@ def check_config(
     """Print the effective settings and return 0, or one ``config error: ...`` line and 2."""
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
-    try:
-        settings = load_settings(config_path)
-    except ConfigError as exc:
-        print(f"config error: {exc}", file=err)
+    settings = _settings(config_path, err)
+    if settings is None:
         return EXIT_ERROR
     print(settings_summary(settings), file=out)
     return EXIT_OK
@@ -112,10 +125,8 @@ def send_test_alert(
     """
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
-    try:
-        settings = load_settings(config_path)
-    except ConfigError as exc:
-        print(f"config error: {exc}", file=err)
+    settings = _settings(config_path, err)
+    if settings is None:
         return EXIT_ERROR
     outcome = send_alert(settings, new_reference(), test=True, **options)
     for line in outcome_lines(outcome):

@@ -12,6 +12,7 @@ from PySide6.QtCore import Property, QDate, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QStackedLayout,
@@ -32,6 +33,41 @@ def _cell(name: str, m: Metrics, text: str = "") -> QPushButton:
     button.setMinimumHeight(m.px(96))
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return button
+
+
+def _grid(
+    unit: str,
+    m: Metrics,
+    count: int,
+    per_row: int,
+    clicked: Callable[[int], None],
+    numbered: bool = False,
+) -> tuple[QGridLayout, list[QPushButton]]:
+    """Cells `date_<unit>` for 1 to `count` (Qt property `<unit>`), `per_row` to a row;
+    a tap calls `clicked(number)`. Numbered cells show their number; the others are
+    named later (the month names follow the language)."""
+    grid = QGridLayout()
+    grid.setSpacing(m.gap)
+    buttons: list[QPushButton] = []
+    for number in range(1, count + 1):
+        button = _cell(f"date_{unit}", m, str(number) if numbered else "")
+        button.setProperty(unit, number)
+        button.clicked.connect(lambda _=False, n=number: clicked(n))
+        grid.addWidget(button, (number - 1) // per_row, (number - 1) % per_row)
+        buttons.append(button)
+    return grid, buttons
+
+
+def _view(m: Metrics, top: QLayout, grid: QLayout) -> QWidget:
+    """One of the two views: a row on top, the grid under it, the room left below."""
+    view = QWidget()
+    column = QVBoxLayout(view)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(m.px(28))
+    column.addLayout(top)
+    column.addLayout(grid)
+    column.addStretch(1)
+    return view
 
 
 def _select(button: QPushButton, selected: bool) -> None:
@@ -81,10 +117,6 @@ class BirthDatePicker(QWidget):
     # -- building -----------------------------------------------------------------------
 
     def _month_view(self, m: Metrics) -> QWidget:
-        view = QWidget()
-        column = QVBoxLayout(view)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(m.px(28))
         years = QHBoxLayout()
         years.setSpacing(m.gap)
         for year in range(self._maximum.year(), self._minimum.year() - 1, -1):
@@ -93,25 +125,11 @@ class BirthDatePicker(QWidget):
             button.clicked.connect(lambda _=False, y=year: self._on_year_clicked(y))
             years.addWidget(button)
             self.years[year] = button
-        grid = QGridLayout()
-        grid.setSpacing(m.gap)
         per_row = 3 if m.portrait else 4
-        for number in range(1, 13):
-            button = _cell("date_month", m)
-            button.setProperty("month", number)
-            button.clicked.connect(lambda _=False, n=number: self._on_month_clicked(n))
-            grid.addWidget(button, (number - 1) // per_row, (number - 1) % per_row)
-            self.month_buttons.append(button)
-        column.addLayout(years)
-        column.addLayout(grid)
-        column.addStretch(1)
-        return view
+        grid, self.month_buttons = _grid("month", m, 12, per_row, self._on_month_clicked)
+        return _view(m, years, grid)
 
     def _day_view(self, m: Metrics) -> QWidget:
-        view = QWidget()
-        column = QVBoxLayout(view)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(m.px(28))
         header = QHBoxLayout()
         header.setSpacing(m.gap)
         self.other_month = make_button("date_other_month", "secondary", m)
@@ -121,18 +139,8 @@ class BirthDatePicker(QWidget):
         self.month_title.setObjectName("date_month_title")
         header.addWidget(self.other_month)
         header.addWidget(self.month_title, 1)
-        grid = QGridLayout()
-        grid.setSpacing(m.gap)
-        for day in range(1, 32):
-            button = _cell("date_day", m, str(day))
-            button.setProperty("day", day)
-            button.clicked.connect(lambda _=False, d=day: self._on_day_clicked(d))
-            grid.addWidget(button, (day - 1) // DAY_COLUMNS, (day - 1) % DAY_COLUMNS)
-            self.day_buttons.append(button)
-        column.addLayout(header)
-        column.addLayout(grid)
-        column.addStretch(1)
-        return view
+        grid, self.day_buttons = _grid("day", m, 31, DAY_COLUMNS, self._on_day_clicked, True)
+        return _view(m, header, grid)
 
     # -- the date -----------------------------------------------------------------------
 
