@@ -51,21 +51,15 @@ def test_plain_smtp_to_this_machine_is_delivered_with_no_patient_data(
     assert message.startswith("Kiosk Pewaukee: a patient needs to be seen now (ref 7K3Q)\n")
 
 
-def test_starttls_with_login_is_delivered(
-    start_smtp: StartSmtp, tls: Tls, password_file: Path
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+def test_tls_with_login_is_delivered(
+    start_smtp: StartSmtp, tls: Tls, password_file: Path, security: str
 ) -> None:
-    port, box = start_smtp(starttls=True)
-    settings = mail(port, security="starttls", smtp_user=USER, smtp_password_file=password_file)
-    outcome = send_alert(settings, "7K3Q", now=WHEN, context=tls.client)
-    assert outcome.delivered, outcome
-    assert box.logins == [USER] and len(box.messages) == 1
-
-
-def test_implicit_tls_with_login_is_delivered(
-    start_smtp: StartSmtp, tls: Tls, password_file: Path
-) -> None:
-    port, box = start_smtp(implicit_tls=True)
-    settings = mail(port, security="tls", smtp_user=USER, smtp_password_file=password_file)
+    if security == "starttls":
+        port, box = start_smtp(starttls=True)
+    else:
+        port, box = start_smtp(implicit_tls=True)
+    settings = mail(port, security=security, smtp_user=USER, smtp_password_file=password_file)
     outcome = send_alert(settings, "7K3Q", now=WHEN, context=tls.client)
     assert outcome.delivered, outcome
     assert box.logins == [USER] and len(box.messages) == 1

@@ -52,6 +52,13 @@ def to_signs(qtbot: Any, window: KioskWindow) -> None:
         answer_page(qtbot, window, answers[question_of(page_id(window))])
 
 
+def none_of_these(qtbot: Any, window: KioskWindow, then: str) -> None:
+    """Tap "None of these" and Next on the sign screen shown; wait for the page `then`."""
+    tap(qtbot, answer_button(window, "warning_signs", "none"))
+    tap_name(qtbot, window, "nav_next")
+    wait_page(qtbot, window, then)
+
+
 def test_section_4_splits_the_signs_over_two_screens() -> None:
     assert SCREEN_1 == (
         "chest_pain", "breathing", "heavy_bleeding", "seizure", "severe_headache", "vision",
@@ -104,9 +111,7 @@ def test_a_tick_can_be_undone_and_none_of_these_leads_to_screen_2(
     tap(qtbot, mistap)  # undone
     assert not mistap.property("selected")
     assert not button(window, "nav_next").isEnabled()
-    tap(qtbot, answer_button(window, "warning_signs", "none"))
-    tap_name(qtbot, window, "nav_next")
-    wait_page(qtbot, window, "warning_signs.2")
+    none_of_these(qtbot, window, "warning_signs.2")
     assert shown_answers(window) == [*SCREEN_2, "none"]
     answers = [b for b in window.current_page().findChildren(QAbstractButton)]
     assert not any(b.property("selected") for b in answers if b.property("answer_value"))
@@ -119,18 +124,14 @@ def test_back_works_between_the_screens_and_keeps_none_of_these(
 ) -> None:
     window = make_window()
     to_signs(qtbot, window)
-    tap(qtbot, answer_button(window, "warning_signs", "none"))
-    tap_name(qtbot, window, "nav_next")
-    wait_page(qtbot, window, "warning_signs.2")
+    none_of_these(qtbot, window, "warning_signs.2")
     tap_name(qtbot, window, "nav_back")
     wait_page(qtbot, window, "warning_signs")
     assert answer_button(window, "warning_signs", "none").property("selected")
     tap_name(qtbot, window, "nav_next")
     wait_page(qtbot, window, "warning_signs.2")
     assert not answer_button(window, "warning_signs", "none").property("selected")
-    tap(qtbot, answer_button(window, "warning_signs", "none"))
-    tap_name(qtbot, window, "nav_next")
-    wait_page(qtbot, window, "blood_pressure")
+    none_of_these(qtbot, window, "blood_pressure")
     assert window.session.answers["warning_signs"] == []
     tap_name(qtbot, window, "nav_back")
     wait_page(qtbot, window, "warning_signs.2")
@@ -147,9 +148,7 @@ def test_a_sign_on_screen_2_after_none_on_screen_1(
 ) -> None:
     window = make_window()
     to_signs(qtbot, window)
-    tap(qtbot, answer_button(window, "warning_signs", "none"))
-    tap_name(qtbot, window, "nav_next")
-    wait_page(qtbot, window, "warning_signs.2")
+    none_of_these(qtbot, window, "warning_signs.2")
     tap(qtbot, answer_button(window, "warning_signs", "fever"))
     tap(qtbot, answer_button(window, "warning_signs", "vomiting"))
     tap_name(qtbot, window, "nav_next")
@@ -160,9 +159,7 @@ def test_a_sign_on_screen_2_after_none_on_screen_1(
 def test_a_resize_keeps_her_on_screen_2(qtbot: Any, make_window: MakeWindow) -> None:
     window = make_window()
     to_signs(qtbot, window)
-    tap(qtbot, answer_button(window, "warning_signs", "none"))
-    tap_name(qtbot, window, "nav_next")
-    wait_page(qtbot, window, "warning_signs.2")
+    none_of_these(qtbot, window, "warning_signs.2")
     old = window.current_page()
     window.resize(*SIZES["portrait"])
     qtbot.waitUntil(lambda: window.current_page() is not old, timeout=3000)
